@@ -1,0 +1,66 @@
+package sosik.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Indexes the demo corpus (demo/corpus in the repository) and answers a Korean search.")
+final class DemoCommand implements Callable<Integer>, ConsoleAware {
+  @Mixin IndexOption index;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Demo corpus directory (default: demo/corpus of the Sosik checkout).")
+  Path corpus;
+
+  @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "AI 반도체", description = "The search to run (default: ${DEFAULT-VALUE}).")
+  String query;
+
+  private Console console;
+
+  @Override
+  public void console(Console c) {
+    this.console = c;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = corpus != null ? corpus : defaultCorpus();
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("demo corpus " + dir + " is not a directory (give --corpus DIR)");
+    }
+    String idx = index.dir().toString();
+    console.out().println("$ sosik index " + dir);
+    int code = Main.commandLine(console.out(), console.err(), console.tty())
+        .execute("index", "--index", idx, "--quiet", dir.toString());
+    if (code != ExitCodes.OK) {
+      return code;
+    }
+    console.out().println();
+    console.out().println("$ sosik search \"" + query + "\" --size 5");
+    code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "5", query);
+    console.out().println();
+    console.out().println("Try next:");
+    for (String next : List.of(
+        "./sosik search \"반도체 -배터리\" --sort latest",
+        "./sosik search \"누리칩스\" --json",
+        "./sosik search \"언론사:한결통신 금리\"",
+        "./sosik stats")) {
+      console.out().println("  " + next + (index.index != null ? " --index " + idx : ""));
+    }
+    console.out().flush();
+    return code;
+  }
+
+  static Path defaultCorpus() {
+    String home = System.getProperty("sosik.home");
+    Path base = home != null ? Path.of(home) : Path.of("");
+    return base.resolve("demo").resolve("corpus").toAbsolutePath();
+  }
+}

@@ -1,0 +1,151 @@
+package sosik.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sosik.index.lucene.LuceneNewsIndex;
+import sosik.ingest.ArticleNormalizer;
+import sosik.ingest.IngestReport;
+import sosik.ingest.Ingestor;
+import sosik.ingest.Rejection;
+
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Takes in news files: the portal listing format (.txt) and JSON Lines (.jsonl, .ndjson).",
+      "Directories are walked for such files. The same article again updates it, never duplicates it."
+    })
+final class IndexCommand implements Callable<Integer>, ConsoleAware {
+  @Mixin IndexOption index;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to take in.")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format: listing or jsonl (default: by file name).")
+  String format;
+
+  @Option(names = "--max-body-chars", paramLabel = "N", defaultValue = "" + ArticleNormalizer.DEFAULT_MAX_BODY_CHARS,
+      description = "Reject articles whose body is longer (default: ${DEFAULT-VALUE}).")
+  int maxBodyChars;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress line and no per-article rejection lines.")
+  boolean quiet;
+
+  private Console console;
+
+  @Override
+  public void console(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (maxBodyChars < 1) {
+      throw new IllegalArgumentException("--max-body-chars must be at least 1, was " + maxBodyChars);
+    }
+    if (format != null) {
+      sosik.ingest.Formats.byName(format); // fail fast with the list of formats
+    }
+    Progress progress = new Progress(console, quiet);
+    IngestReport r;
+    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE)) {
+      if (idx.staleWarning() != null) {
+        console.warn(idx.staleWarning());
+      }
+      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress);
+      r = ingestor.ingestPaths(paths, format);
+    }
+    progress.done();
+    if (json) {
+      ObjectNode o = Json.MAPPER.createObjectNode();
+      o.put("index", index.dir().toString());
+      o.put("files", r.files());
+      o.put("files_rejected", r.filesRejected());
+      o.put("read", r.read());
+      o.put("added", r.added());
+      o.put("updated", r.updated());
+      o.put("unchanged", r.unchanged());
+      o.put("rejected", r.rejected());
+      o.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+      ArrayNode rej = o.putArray("rejections");
+      for (Rejection x : r.rejections()) {
+        rej.addObject().put("source", x.source()).put("line", x.line()).put("problem", x.problem());
+      }
+      console.out().println(Json.write(o));
+    } else {
+      console.out().printf(
+          "indexed %d file%s into %s: %,d added, %,d updated, %,d unchanged, %,d rejected%s (%.1f s, %,.0f articles/s)%n",
+          r.files() - r.filesRejected(), r.files() - r.filesRejected() == 1 ? "" : "s", index.dir(),
+          r.added(), r.updated(), r.unchanged(), r.rejected(),
+          r.filesRejected() > 0 ? ", " + r.filesRejected() + " file(s) rejected" : "",
+          r.seconds(), r.rate());
+    }
+    console.out().flush();
+    if (!r.hasRejections()) {
+      return ExitCodes.OK;
+    }
+    return r.read() > 0 || r.unchanged() > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
+  }
+
+  /** A progress line on standard error, redrawn on a terminal, every few seconds otherwise. */
+  static final class Progress implements Ingestor.Listener {
+    private final Console console;
+    private final boolean quiet;
+    private long last = System.nanoTime();
+    private boolean drawn;
+
+    Progress(Console console, boolean quiet) {
+      this.console = console;
+      this.quiet = quiet;
+    }
+
+    @Override
+    public void progress(IngestReport r, String source) {
+      long now = System.nanoTime();
+      long every = console.tty() ? 250_000_000L : 5_000_000_000L;
+      if (quiet || now - last < every) {
+        return;
+      }
+      last = now;
+      String line = String.format("files %,d · articles %,d · rejected %,d · %,.0f articles/s · %s",
+          r.files(), r.read(), r.rejected(), r.rate(), source);
+      if (console.tty()) {
+        console.err().print("\r\033[K" + line);
+        drawn = true;
+      } else {
+        console.err().println(line);
+      }
+      console.err().flush();
+    }
+
+    @Override
+    public void rejected(Rejection r) {
+      if (quiet) {
+        return;
+      }
+      if (drawn) {
+        console.err().print("\r\033[K");
+        drawn = false;
+      }
+      console.err().println("sosik: rejected " + r);
+      console.err().flush();
+    }
+
+    void done() {
+      if (drawn) {
+        console.err().print("\r\033[K");
+        console.err().flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package sosik.index.lucene;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/** Field names and types of the embedded index. */
+final class Fields {
+  static final String ID = "id";
+  static final String TITLE = "title";
+  static final String BODY = "body";
+  static final String PRESS = "press";
+  static final String PRESS_KEY = "press_key";
+  static final String PRESS_DV = "press_dv";
+  static final String REPORTER = "reporter";
+  static final String REPORTER_KEY = "reporter_key";
+  static final String DATELINE = "dateline";
+  static final String PUBLISHED = "published";
+  static final String PUBLISHED_DV = "published_dv";
+  static final String URL = "url";
+  static final String SECTION = "section";
+  static final String EXTRA = "extra";
+  static final String HASH = "hash";
+
+  /** Analysed, stored, with offsets in the postings for highlighting. */
+  static final FieldType TEXT;
+
+  static {
+    TEXT = new FieldType();
+    TEXT.setTokenized(true);
+    TEXT.setStored(true);
+    TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT.freeze();
+  }
+
+  private Fields() {}
+}

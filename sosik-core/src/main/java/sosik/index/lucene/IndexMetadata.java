@@ -1,0 +1,36 @@
+package sosik.index.lucene;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * {@code sosik.json} beside the Lucene files: which analysis built the index, so that a changed
+ * analyzer or dictionary is noticed instead of silently mismatching queries.
+ */
+record IndexMetadata(int formatVersion, int analyzerVersion, String dictionaryFingerprint, String created) {
+  static final int FORMAT_VERSION = 1;
+  static final String FILE = "sosik.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  static IndexMetadata read(Path dir) throws IOException {
+    Path f = dir.resolve(FILE);
+    if (!Files.exists(f)) {
+      return null;
+    }
+    try {
+      return JSON.readValue(f.toFile(), IndexMetadata.class);
+    } catch (IOException e) {
+      throw new IOException("index metadata " + f + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  void write(Path dir) throws IOException {
+    Path tmp = dir.resolve(FILE + ".tmp");
+    JSON.writeValue(tmp.toFile(), this);
+    Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,535 @@
+package sosik.index.lucene;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import sosik.analysis.KoreanNewsAnalyzer;
+import sosik.analysis.NewsDictionary;
+import sosik.article.Article;
+import sosik.article.ArticleId;
+import sosik.index.IndexStats;
+import sosik.index.Keys;
+import sosik.index.NewsIndex;
+import sosik.search.InvalidQueryException;
+import sosik.search.SearchPage;
+import sosik.search.SearchRequest;
+import sosik.search.SortOrder;
+
+/**
+ * The embedded default: a Lucene index on local disk.
+ *
+ * <p>Layout of the index directory: {@code lucene/} (the Lucene files), {@code sosik.json} (which
+ * analysis built it), {@code userdict.txt} (the user's dictionary words, when any).
+ */
+public final class LuceneNewsIndex implements NewsIndex {
+  /** How an index is opened. */
+  public enum Mode {
+    /** Search only; no lock, other processes may write. */
+    READ_ONLY,
+    /** Write (and search); creates the index when missing; one writer at a time. */
+    WRITE
+  }
+
+  public static final String USER_DICTIONARY = "userdict.txt";
+  /** Results beyond this rank cannot be paged to; the total count stays exact. */
+  public static final int MAX_WINDOW = 10_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DELETED = "";
+
+  private final Path dir;
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final KoreanNewsAnalyzer korean;
+  private final NewsDictionary dictionary;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final LuceneQueryBuilder queries;
+  private final LuceneHighlights highlights;
+  private final String staleWarning;
+  /** Writes since the last commit: id -> content hash, or DELETED. */
+  private final Map<String, String> pending = new HashMap<>();
+
+  private LuceneNewsIndex(Path dir, Mode mode) throws IOException {
+    this.dir = dir;
+    Path luceneDir = dir.resolve("lucene");
+    IndexMetadata meta = IndexMetadata.read(dir);
+    if (mode == Mode.READ_ONLY && (meta == null || !DirectoryReader.indexExists(FSDirectory.open(luceneDir)))) {
+      throw new NoIndexException(dir);
+    }
+    this.dictionary = loadDictionary(dir);
+    this.korean = new KoreanNewsAnalyzer(dictionary.userDictionary());
+    this.analyzer =
+        new PerFieldAnalyzerWrapper(korean, Map.of(Fields.ID, new KeywordAnalyzer()));
+    this.queries = new LuceneQueryBuilder(analyzer);
+    String warning = null;
+    if (meta != null
+        && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
+            || !meta.dictionaryFingerprint().equals(dictionary.fingerprint()))) {
+      warning =
+          "index " + dir + " was built with another analyzer or dictionary; run 'sosik reindex --index " + dir
+              + "' so that queries match the indexed text";
+    }
+    this.directory = FSDirectory.open(luceneDir);
+    if (mode == Mode.WRITE) {
+      Files.createDirectories(luceneDir);
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+      cfg.setSimilarity(new BM25Similarity());
+      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      cfg.setRAMBufferSizeMB(64);
+      cfg.setCommitOnClose(false);
+      try {
+        this.writer = new IndexWriter(directory, cfg);
+      } catch (LockObtainFailedException e) {
+        directory.close();
+        throw new IOException(
+            "index " + dir + " is in use by another Sosik process (an 'index' or 'serve' still running?)", e);
+      }
+      if (meta == null) {
+        writer.commit();
+        new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, dictionary.fingerprint(), Instant.now().toString())
+            .write(dir);
+      }
+      this.searchers = new SearcherManager(writer, null);
+    } else {
+      this.writer = null;
+      try {
+        this.searchers = new SearcherManager(directory, null);
+      } catch (IndexNotFoundException e) {
+        directory.close();
+        throw new NoIndexException(dir);
+      }
+    }
+    this.staleWarning = warning;
+    this.highlights = new LuceneHighlights(analyzer);
+  }
+
+  public static LuceneNewsIndex open(Path dir, Mode mode) throws IOException {
+    return new LuceneNewsIndex(dir, mode);
+  }
+
+  /** Whether {@code dir} holds a Sosik index. */
+  public static boolean exists(Path dir) {
+    return Files.exists(dir.resolve(IndexMetadata.FILE));
+  }
+
+  private static NewsDictionary loadDictionary(Path dir) {
+    return NewsDictionary.load(dir.resolve(USER_DICTIONARY));
+  }
+
+  /** A warning when the index was built with another analysis than the current one, else null. */
+  public String staleWarning() {
+    return staleWarning;
+  }
+
+  public NewsDictionary dictionary() {
+    return dictionary;
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("index " + dir + " is open read-only");
+    }
+    return writer;
+  }
+
+  // ---- writing ----
+
+  @Override
+  public synchronized List<Outcome> upsert(List<Article> articles) throws IOException {
+    IndexWriter w = writer();
+    List<Outcome> out = new ArrayList<>(articles.size());
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (Article a : articles) {
+        String hash = contentHash(a);
+        String before = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
+        if (hash.equals(before)) {
+          out.add(Outcome.UNCHANGED);
+          continue;
+        }
+        w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+        pending.put(a.id(), hash);
+        out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
+      }
+    } finally {
+      searchers.release(s);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void commit() throws IOException {
+    IndexWriter w = writer();
+    w.commit();
+    searchers.maybeRefreshBlocking();
+    pending.clear();
+  }
+
+  @Override
+  public synchronized boolean delete(String id) throws IOException {
+    IndexWriter w = writer();
+    IndexSearcher s = searchers.acquire();
+    boolean existed;
+    try {
+      String before = pending.containsKey(id) ? pending.get(id) : storedHash(s, id);
+      existed = before != null && !before.equals(DELETED);
+    } finally {
+      searchers.release(s);
+    }
+    if (existed) {
+      w.deleteDocuments(new Term(Fields.ID, id));
+      pending.put(id, DELETED);
+    }
+    return existed;
+  }
+
+  private static String storedHash(IndexSearcher s, String id) throws IOException {
+    TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
+    if (td.scoreDocs.length == 0) {
+      return null;
+    }
+    return s.storedFields().document(td.scoreDocs[0].doc).get(Fields.HASH);
+  }
+
+  static String contentHash(Article a) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(a.title()).append('\u0001').append(a.body()).append('\u0001').append(a.press()).append('\u0001')
+        .append(a.reporters()).append('\u0001').append(a.dateline()).append('\u0001').append(a.publishedAt())
+        .append('\u0001').append(a.url()).append('\u0001').append(a.section()).append('\u0001').append(a.extra());
+    return ArticleId.sha256Hex(sb.toString()).substring(0, 32);
+  }
+
+  private static Document toDocument(Article a, String hash) {
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
+    d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
+    d.add(new Field(Fields.BODY, a.body(), Fields.TEXT));
+    if (a.press() != null) {
+      d.add(new StoredField(Fields.PRESS, a.press()));
+      d.add(new StringField(Fields.PRESS_KEY, Keys.of(a.press()), Field.Store.NO));
+      d.add(new SortedDocValuesField(Fields.PRESS_DV, new BytesRef(a.press())));
+    }
+    for (String r : a.reporters()) {
+      d.add(new StoredField(Fields.REPORTER, r));
+      String k = Keys.of(r);
+      if (k != null) {
+        d.add(new StringField(Fields.REPORTER_KEY, k, Field.Store.NO));
+      }
+    }
+    if (a.dateline() != null) {
+      d.add(new StoredField(Fields.DATELINE, a.dateline()));
+    }
+    if (a.publishedAt() != null) {
+      long ms = a.publishedAt().toEpochMilli();
+      d.add(new LongPoint(Fields.PUBLISHED, ms));
+      d.add(new NumericDocValuesField(Fields.PUBLISHED_DV, ms));
+      d.add(new StoredField(Fields.PUBLISHED, ms));
+    }
+    if (a.url() != null) {
+      d.add(new StoredField(Fields.URL, a.url()));
+    }
+    if (a.section() != null) {
+      d.add(new StoredField(Fields.SECTION, a.section()));
+    }
+    if (!a.extra().isEmpty()) {
+      try {
+        d.add(new StoredField(Fields.EXTRA, JSON.writeValueAsString(a.extra())));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    d.add(new StoredField(Fields.HASH, hash));
+    return d;
+  }
+
+  static Article fromDocument(Document d) {
+    String published = d.get(Fields.PUBLISHED);
+    Map<String, String> extra = Map.of();
+    String extraJson = d.get(Fields.EXTRA);
+    if (extraJson != null) {
+      try {
+        extra = JSON.readValue(extraJson, new TypeReference<LinkedHashMap<String, String>>() {});
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Article(
+        d.get(Fields.ID),
+        d.get(Fields.TITLE),
+        d.get(Fields.BODY),
+        d.get(Fields.PRESS),
+        List.of(d.getValues(Fields.REPORTER)),
+        d.get(Fields.DATELINE),
+        published == null ? null : Instant.ofEpochMilli(Long.parseLong(published)),
+        d.get(Fields.URL),
+        d.get(Fields.SECTION),
+        extra);
+  }
+
+  // ---- reading ----
+
+  @Override
+  public Optional<Article> get(String id) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (td.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(fromDocument(s.storedFields().document(td.scoreDocs[0].doc)));
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  @Override
+  public SearchPage search(SearchRequest r) throws IOException {
+    long t0 = System.nanoTime();
+    if ((long) r.page() * r.size() > MAX_WINDOW) {
+      throw new InvalidQueryException(
+          String.format(
+              "page %d of %d hits reaches past result %,d; only the first %,d results can be paged (narrow the query or the period)",
+              r.page(), r.size(), (long) r.page() * r.size(), MAX_WINDOW));
+    }
+    Query text = queries.textQuery(r.query(), r.titleOnly());
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    BooleanQuery.Builder main = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    BooleanQuery.Builder facet = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    if (period != null) {
+      main.add(period, BooleanClause.Occur.FILTER);
+      facet.add(period, BooleanClause.Occur.FILTER);
+    }
+    if (press != null) {
+      main.add(press, BooleanClause.Occur.FILTER);
+    }
+    Query mainQuery = main.build();
+    int window = r.page() * r.size();
+    IndexSearcher s = searchers.acquire();
+    try {
+      s.setSimilarity(new BM25Similarity());
+      Sort sort = sortFor(r.sort());
+      TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
+      TopDocs docs;
+      Map<String, Long> pressCounts;
+      if (press == null) {
+        Object[] both = s.search(mainQuery, new org.apache.lucene.search.MultiCollectorManager(top, new PressCounter.Manager()));
+        docs = (TopDocs) both[0];
+        pressCounts = (Map<String, Long>) castCounts(both[1]);
+      } else {
+        docs = s.search(mainQuery, top);
+        pressCounts = s.search(facet.build(), new PressCounter.Manager());
+      }
+      ScoreDoc[] all = docs.scoreDocs;
+      int from = Math.min(all.length, (r.page() - 1) * r.size());
+      int[] ids = new int[all.length - from];
+      float[] scores = new float[ids.length];
+      for (int i = from; i < all.length; i++) {
+        ids[i - from] = all[i].doc;
+        scores[i - from] = scoreOf(all[i]);
+      }
+      List<SearchPage.Hit> hits =
+          highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> castCounts(Object o) {
+    return (Map<String, Long>) o;
+  }
+
+  private static float scoreOf(ScoreDoc d) {
+    if (d instanceof FieldDoc fd && fd.fields != null) {
+      for (Object f : fd.fields) {
+        if (f instanceof Float score) {
+          return score;
+        }
+      }
+    }
+    return Float.isNaN(d.score) ? 0f : d.score;
+  }
+
+  private static Sort sortFor(SortOrder order) {
+    SortField newest = new SortField(Fields.PUBLISHED_DV, SortField.Type.LONG, true);
+    newest.setMissingValue(Long.MIN_VALUE);
+    SortField oldest = new SortField(Fields.PUBLISHED_DV, SortField.Type.LONG, false);
+    oldest.setMissingValue(Long.MAX_VALUE);
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, newest, SortField.FIELD_DOC);
+      case LATEST -> new Sort(newest, SortField.FIELD_DOC);
+      case OLDEST -> new Sort(oldest, SortField.FIELD_DOC);
+    };
+  }
+
+  @Override
+  public IndexStats stats() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      long articles = s.getIndexReader().numDocs();
+      Map<String, Long> press = s.search(new MatchAllDocsQuery(), new PressCounter.Manager());
+      long dated = s.count(new FieldExistsQuery(Fields.PUBLISHED_DV));
+      Instant earliest = null;
+      Instant latest = null;
+      if (dated > 0) {
+        earliest = firstDate(s, SortOrder.OLDEST);
+        latest = firstDate(s, SortOrder.LATEST);
+      }
+      return new IndexStats(articles, press, earliest, latest, articles - dated, sizeOnDisk(), dir.toString());
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  private static Instant firstDate(IndexSearcher s, SortOrder order) throws IOException {
+    TopDocs td = s.search(new FieldExistsQuery(Fields.PUBLISHED_DV), 1, sortFor(order));
+    String v = s.storedFields().document(td.scoreDocs[0].doc).get(Fields.PUBLISHED);
+    return Instant.ofEpochMilli(Long.parseLong(v));
+  }
+
+  private long sizeOnDisk() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0; // a file merged away while we looked
+        }
+      }).sum();
+    }
+  }
+
+  @Override
+  public void forEach(Consumer<Article> visitor) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            visitor.accept(fromDocument(stored.document(i)));
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * Re-analyses every article with the current analyzer and dictionary, e.g. after {@code sosik
+   * dict add}. Reports progress through {@code progress} (articles done).
+   */
+  public long reindex(java.util.function.LongConsumer progress) throws IOException {
+    IndexWriter w = writer();
+    long[] done = {0};
+    IOException[] failure = {null};
+    forEach(a -> {
+      if (failure[0] != null) {
+        return;
+      }
+      try {
+        w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, contentHash(a)));
+        if (++done[0] % 1000 == 0) {
+          progress.accept(done[0]);
+        }
+      } catch (IOException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      w.rollback();
+      throw failure[0];
+    }
+    commit();
+    new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, dictionary.fingerprint(), Instant.now().toString())
+        .write(dir);
+    progress.accept(done[0]);
+    return done[0];
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        if (writer != null) {
+          // uncommitted writes are dropped: only what commit() acknowledged is kept
+          writer.rollback();
+        }
+      } finally {
+        directory.close();
+      }
+    }
+  }
+
+  /** There is no Sosik index at the directory. */
+  public static final class NoIndexException extends IOException {
+    public NoIndexException(Path dir) {
+      super("no Sosik index at " + dir + " (create one with 'sosik index --index " + dir + " FILE...')");
+    }
+  }
+}

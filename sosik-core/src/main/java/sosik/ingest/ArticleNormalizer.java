@@ -1,0 +1,115 @@
+package sosik.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import sosik.article.Article;
+import sosik.article.ArticleId;
+import sosik.article.Byline;
+import sosik.article.KoreaTime;
+
+/**
+ * Validates and normalises a draft: trims, splits a byline left at the start of the body, parses
+ * the date, canonicalises the URL, enforces size limits and computes the stable id.
+ */
+public final class ArticleNormalizer {
+  /** Default largest body accepted, in characters. */
+  public static final int DEFAULT_MAX_BODY_CHARS = 1_000_000;
+  public static final int MAX_TITLE_CHARS = 1_000;
+  public static final int MAX_FIELD_CHARS = 200;
+
+  private final int maxBodyChars;
+
+  public ArticleNormalizer(int maxBodyChars) {
+    this.maxBodyChars = maxBodyChars;
+  }
+
+  public ArticleNormalizer() {
+    this(DEFAULT_MAX_BODY_CHARS);
+  }
+
+  /** The article, or an {@link IllegalArgumentException} whose message names the field and problem. */
+  public Article normalize(ArticleDraft d) {
+    String title = clean(d.title());
+    String body = d.body() == null ? null : d.body().strip();
+    String press = clean(d.press());
+    List<String> reporters = new ArrayList<>();
+    for (String r : d.reporters()) {
+      String c = clean(r);
+      if (c != null) {
+        reporters.add(c.replaceFirst("\\s*기자$", ""));
+      }
+    }
+    String dateline = clean(d.dateline());
+    if (body != null) {
+      Byline.Parsed parsed = Byline.parseLeading(body);
+      if (parsed != null) {
+        Byline b = parsed.byline();
+        body = parsed.rest().strip();
+        if (press == null) {
+          press = b.press();
+        }
+        if (reporters.isEmpty()) {
+          reporters.addAll(b.reporters());
+        }
+        if (dateline == null) {
+          dateline = b.dateline();
+        }
+      }
+    }
+    if (title == null) {
+      throw new IllegalArgumentException("field 'title' is empty");
+    }
+    if (title.length() > MAX_TITLE_CHARS) {
+      throw new IllegalArgumentException(
+          String.format("field 'title' is %,d characters, over the limit of %,d", title.length(), MAX_TITLE_CHARS));
+    }
+    if (body == null || body.isEmpty()) {
+      throw new IllegalArgumentException("field 'body' is empty");
+    }
+    if (body.length() > maxBodyChars) {
+      throw new IllegalArgumentException(
+          String.format(
+              "field 'body' is %,d characters, over the limit of %,d (raise it with --max-body-chars)",
+              body.length(), maxBodyChars));
+    }
+    checkShort("press", press);
+    checkShort("dateline", dateline);
+    for (String r : reporters) {
+      checkShort("reporter", r);
+    }
+    String section = clean(d.section());
+    checkShort("section", section);
+    Instant published = null;
+    if (d.publishedAt() != null && !d.publishedAt().isBlank()) {
+      try {
+        published = KoreaTime.parseIso(d.publishedAt());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("field 'published_at': " + e.getMessage());
+      }
+    }
+    String url;
+    try {
+      url = ArticleId.canonicalUrl(d.url());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("field 'url': " + e.getMessage());
+    }
+    String id = ArticleId.of(url, press, title, published, body);
+    return new Article(id, title, body, press, reporters, dateline, published, url, section, d.extra());
+  }
+
+  private static void checkShort(String field, String value) {
+    if (value != null && value.length() > MAX_FIELD_CHARS) {
+      throw new IllegalArgumentException(
+          String.format("field '%s' is %,d characters, over the limit of %,d", field, value.length(), MAX_FIELD_CHARS));
+    }
+  }
+
+  private static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip().replaceAll("\\s+", " ");
+    return t.isEmpty() ? null : t;
+  }
+}

@@ -1,0 +1,238 @@
+package sosik.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import sosik.article.Article;
+import sosik.index.NewsIndex;
+
+/**
+ * Takes news in: reads sources, validates and normalises each article, writes it to the index
+ * (one id, one article: the same article again updates it), and commits. Counts every outcome; a
+ * bad record or file is reported and skipped, the rest of the batch goes on.
+ */
+public final class Ingestor {
+  /** Told about progress and about each rejection as they happen. */
+  public interface Listener {
+    default void progress(IngestReport report, String currentSource) {}
+
+    default void rejected(Rejection r) {}
+  }
+
+  /** Articles written per index call. */
+  static final int BATCH = 500;
+  /** A commit at least this often, so a crash loses little. */
+  static final int COMMIT_EVERY = 50_000;
+
+  private final NewsIndex index;
+  private final ArticleNormalizer normalizer;
+  private final Listener listener;
+  private final IngestReport report = new IngestReport();
+  private final List<Article> batch = new ArrayList<>();
+  // outcomes written but not yet committed
+  private long pendingAdded;
+  private long pendingUpdated;
+  private long pendingUnchanged;
+  private long sinceCommit;
+
+  public Ingestor(NewsIndex index, ArticleNormalizer normalizer, Listener listener) {
+    this.index = index;
+    this.normalizer = normalizer;
+    this.listener = listener == null ? new Listener() {} : listener;
+  }
+
+  /**
+   * Ingests files and directories (walked recursively for known extensions). {@code format} forces
+   * a reader; null picks one by file name.
+   */
+  public IngestReport ingestPaths(List<Path> paths, String format) throws IOException {
+    ArticleReader forced = format == null ? null : Formats.byName(format);
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(p)) {
+          files = s.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .filter(f -> forced != null || Formats.forFile(f) != null)
+              .sorted()
+              .toList();
+        }
+        if (files.isEmpty()) {
+          reject(new Rejection(p.toString(), 0, "directory holds no .txt, .jsonl or .ndjson files"), true);
+        }
+        for (Path f : files) {
+          ingestFile(f, forced);
+        }
+      } else {
+        ingestFile(p, forced);
+      }
+    }
+    finish();
+    return report;
+  }
+
+  private void ingestFile(Path file, ArticleReader forced) throws IOException {
+    String name = file.toString();
+    ArticleReader reader = forced != null ? forced : Formats.forFile(file);
+    report.files++;
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      reject(new Rejection(name, 0, "no such file"), true);
+      return;
+    }
+    if (size == 0) {
+      reject(new Rejection(name, 0, "file is empty"), true);
+      return;
+    }
+    if (!Files.isReadable(file)) {
+      reject(new Rejection(name, 0, "file is not readable (permissions)"), true);
+      return;
+    }
+    if (reader == null) {
+      reader = sniff(file);
+      if (reader == null) {
+        reject(new Rejection(name, 0, "cannot tell the format from the name or content; give --format "
+            + String.join("|", Formats.names())), true);
+        return;
+      }
+    }
+    report.bytes += size;
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    long before = report.read + report.rejected;
+    int[] lastLine = {0};
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
+      ingest(name, in, reader, lastLine);
+    } catch (CharacterCodingException e) {
+      reject(new Rejection(name, lastLine[0] + 1, "text is not valid UTF-8 from here on; the rest of the file was skipped"), false);
+    }
+    if (report.read + report.rejected == before) {
+      reject(new Rejection(name, 0, "no articles found in the file (format " + reader.name() + ")"), true);
+    }
+  }
+
+  private static ArticleReader sniff(Path file) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        String t = line.replace("\uFEFF", "").strip();
+        if (t.isEmpty()) {
+          continue;
+        }
+        if (t.startsWith("{")) {
+          return Formats.byName("jsonl");
+        }
+        if (t.startsWith("-") || t.startsWith("뉴스 검색결과")) {
+          return Formats.byName("listing");
+        }
+        return null;
+      }
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** Ingests one already-open source (a file, standard input, an HTTP body). */
+  public void ingest(String source, BufferedReader in, ArticleReader reader, int[] lastLine) throws IOException {
+    try {
+      reader.read(source, in, new ReadSink() {
+        @Override
+        public void article(ArticleDraft draft, int line) {
+          lastLine[0] = line;
+          Article a;
+          try {
+            a = normalizer.normalize(draft);
+          } catch (IllegalArgumentException e) {
+            Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
+            return;
+          }
+          report.read++;
+          batch.add(a);
+          if (batch.size() >= BATCH) {
+            try {
+              flush();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          if (report.read % 1000 == 0) {
+            listener.progress(report, source);
+          }
+        }
+
+        @Override
+        public void reject(int line, String problem) {
+          lastLine[0] = line;
+          Ingestor.this.reject(new Rejection(source, line, problem), false);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    listener.progress(report, source);
+  }
+
+  private void reject(Rejection r, boolean wholeFile) {
+    report.reject(r, wholeFile);
+    listener.rejected(r);
+  }
+
+  private void flush() throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<NewsIndex.Outcome> outcomes = index.upsert(batch);
+    for (NewsIndex.Outcome o : outcomes) {
+      switch (o) {
+        case ADDED -> pendingAdded++;
+        case UPDATED -> pendingUpdated++;
+        case UNCHANGED -> pendingUnchanged++;
+      }
+    }
+    sinceCommit += batch.size();
+    batch.clear();
+    if (sinceCommit >= COMMIT_EVERY) {
+      commit();
+    }
+  }
+
+  private void commit() throws IOException {
+    index.commit();
+    report.added += pendingAdded;
+    report.updated += pendingUpdated;
+    report.unchanged += pendingUnchanged;
+    pendingAdded = pendingUpdated = pendingUnchanged = 0;
+    sinceCommit = 0;
+  }
+
+  /** Writes what is left and commits; the report then counts only committed articles. */
+  public IngestReport finish() throws IOException {
+    flush();
+    commit();
+    report.endNanos = System.nanoTime();
+    return report;
+  }
+
+  public IngestReport report() {
+    return report;
+  }
+}

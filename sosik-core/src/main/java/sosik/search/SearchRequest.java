@@ -1,0 +1,61 @@
+package sosik.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One search: the parsed query and everything around it.
+ *
+ * @param query     the portal query
+ * @param titleOnly look in headlines only ({@code --in title})
+ * @param sort      result order
+ * @param press     press names to keep (any of them); empty keeps all
+ * @param from      earliest publication instant (inclusive), or null
+ * @param to        latest publication instant (inclusive), or null
+ * @param page      1-based page number
+ * @param size      hits per page
+ */
+public record SearchRequest(
+    PortalQuery query, boolean titleOnly, SortOrder sort, List<String> press, Instant from, Instant to, int page, int size) {
+  public static final int MAX_SIZE = 100;
+  public static final int MAX_PAGE = 10_000;
+
+  public SearchRequest {
+    press = press == null ? List.of() : List.copyOf(press);
+    sort = sort == null ? SortOrder.DEFAULT : sort;
+    if (page < 1 || page > MAX_PAGE) {
+      throw new InvalidQueryException("page " + page + " is out of range 1.." + MAX_PAGE);
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidQueryException("size " + size + " is out of range 1.." + MAX_SIZE);
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidQueryException("from " + from + " is after to " + to);
+    }
+  }
+
+  /** A first page of 10 by relevance for the query text. */
+  public static SearchRequest of(String queryText) {
+    return new SearchRequest(PortalQueryParser.parse(queryText), false, SortOrder.RELEVANCE, List.of(), null, null, 1, 10);
+  }
+
+  public SearchRequest withSort(SortOrder s) {
+    return new SearchRequest(query, titleOnly, s, press, from, to, page, size);
+  }
+
+  public SearchRequest withPress(List<String> p) {
+    return new SearchRequest(query, titleOnly, sort, p, from, to, page, size);
+  }
+
+  public SearchRequest withRange(Instant f, Instant t) {
+    return new SearchRequest(query, titleOnly, sort, press, f, t, page, size);
+  }
+
+  public SearchRequest withPage(int p, int s) {
+    return new SearchRequest(query, titleOnly, sort, press, from, to, p, s);
+  }
+
+  public SearchRequest withTitleOnly(boolean t) {
+    return new SearchRequest(query, t, sort, press, from, to, page, size);
+  }
+}
