@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.ko.dict.UserDictionary;
  *       ({@code DISCARD}: 반도체 becomes 반 + 도체 on both sides, so 시스템반도체 is found by
  *       반도체), punctuation kept for the next step;
  *   <li>{@link NumberJoinFilter}: {@code 10.1} and {@code 2,646} stay one number;
+ *   <li>{@link UserWordParticleFilter}: no junk particle token after a user word (엔비디아의);
  *   <li>{@link PartOfSpeechDropFilter}: particles, endings, punctuation dropped, no position gaps;
  *   <li>{@link KoreanReadingFormFilter}: Hanja to their Hangul reading (韓 → 한);
  *   <li>{@link LowerCaseFilter}: Latin lower-cased.
@@ -44,14 +45,16 @@ public final class KoreanNewsAnalyzer extends Analyzer {
   }
 
   private final UserDictionary userDictionary;
+  private final Set<String> userWords;
 
-  public KoreanNewsAnalyzer(UserDictionary userDictionary) {
-    this.userDictionary = userDictionary;
+  public KoreanNewsAnalyzer(NewsDictionary dictionary) {
+    this.userDictionary = dictionary.userDictionary();
+    this.userWords = dictionary.words();
   }
 
   /** The analyzer with the bundled news dictionary only. */
   public static KoreanNewsAnalyzer withDefaultDictionary() {
-    return new KoreanNewsAnalyzer(NewsDictionary.load(null).userDictionary());
+    return new KoreanNewsAnalyzer(NewsDictionary.load(null));
   }
 
   @Override
@@ -69,6 +72,7 @@ public final class KoreanNewsAnalyzer extends Analyzer {
             false,
             false);
     TokenStream ts = new NumberJoinFilter(tokenizer);
+    ts = new UserWordParticleFilter(ts, userWords);
     ts = new PartOfSpeechDropFilter(ts, DROP_TAGS);
     ts = new KoreanReadingFormFilter(ts);
     ts = new LowerCaseFilter(ts);

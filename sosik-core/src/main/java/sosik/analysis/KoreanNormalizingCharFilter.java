@@ -103,6 +103,11 @@ public final class KoreanNormalizingCharFilter extends BaseCharFilter {
           return null;
         }
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        // parenthesised forms (㈜, ⑴) keep only what is inside: one character for one, so
+        // offsets stay exact and 주 in ㈜누리칩스 is highlighted on ㈜
+        if (n.length() > 2 && n.charAt(0) == '(' && n.charAt(n.length() - 1) == ')') {
+          n = n.substring(1, n.length() - 1);
+        }
         return n.equals(s) ? null : n;
       }
     }

@@ -104,6 +104,18 @@ public final class NewsDictionary {
     return null;
   }
 
+  /** Every entry's word (the first column), as written. */
+  public Set<String> words() {
+    Set<String> w = new java.util.HashSet<>();
+    for (String e : bundled) {
+      w.add(e.split(" ")[0]);
+    }
+    for (String e : user) {
+      w.add(e.split(" ")[0]);
+    }
+    return w;
+  }
+
   public UserDictionary userDictionary() {
     return userDictionary;
   }

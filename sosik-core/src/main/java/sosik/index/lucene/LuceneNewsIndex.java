@@ -107,7 +107,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       throw new NoIndexException(dir);
     }
     this.dictionary = loadDictionary(dir);
-    this.korean = new KoreanNewsAnalyzer(dictionary.userDictionary());
+    this.korean = new KoreanNewsAnalyzer(dictionary);
     this.analyzer =
         new PerFieldAnalyzerWrapper(korean, Map.of(Fields.ID, new KeywordAnalyzer()));
     this.queries = new LuceneQueryBuilder(analyzer);

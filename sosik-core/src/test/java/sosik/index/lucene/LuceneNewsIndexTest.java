@@ -1,0 +1,62 @@
+package sosik.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sosik.index.NewsIndex;
+import sosik.index.NewsIndexContractTest;
+
+class LuceneNewsIndexTest extends NewsIndexContractTest {
+  @Override
+  protected NewsIndex create(Path dir) throws IOException {
+    return LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+  }
+
+  @Override
+  protected NewsIndex reopen(Path dir) throws IOException {
+    return LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+  }
+
+  @Test
+  void a_second_writer_is_refused_with_a_clear_message() throws IOException {
+    assertThatThrownBy(() -> LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE))
+        .isInstanceOf(IOException.class).hasMessageContaining("in use by another Sosik process");
+  }
+
+  @Test
+  void a_reader_sees_committed_articles_while_the_writer_is_open() throws IOException {
+    indexAll();
+    try (LuceneNewsIndex ro = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.READ_ONLY)) {
+      assertThat(ro.stats().articles()).isEqualTo(ALL.size());
+      assertThatThrownBy(() -> ro.upsert(List.of(CHIP))).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void read_only_open_of_a_missing_index_says_how_to_create_one() {
+    Path missing = dir.resolve("nothing-here");
+    assertThatThrownBy(() -> LuceneNewsIndex.open(missing, LuceneNewsIndex.Mode.READ_ONLY))
+        .isInstanceOf(LuceneNewsIndex.NoIndexException.class).hasMessageContaining("sosik index");
+  }
+
+  @Test
+  void a_changed_dictionary_is_noticed_and_reindex_applies_it() throws IOException {
+    indexAll();
+    index.close();
+    index = null;
+    Files.writeString(dir.resolve(LuceneNewsIndex.USER_DICTIONARY), "연구단\n");
+    try (LuceneNewsIndex idx = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
+      assertThat(idx.staleWarning()).contains("reindex");
+      assertThat(idx.reindex(n -> {})).isEqualTo(ALL.size());
+    }
+    try (LuceneNewsIndex idx = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.READ_ONLY)) {
+      assertThat(idx.staleWarning()).isNull();
+      assertThat(idx.search(sosik.search.SearchRequest.of("연구단")).total()).isEqualTo(1);
+    }
+  }
+}
