@@ -14,12 +14,24 @@ import java.util.StringJoiner;
  * Stable article identity. An article with a URL is identified by its canonical URL; one without
  * by its press, title, publication time and body. The id is the first 16 bytes of the SHA-256 of
  * that key, in hex, so it is safe in a URL path and a file name, and it never changes for the same
- * article.
+ * article. When the source gives its own id for a record without a URL, that id is part of the key
+ * too (see {@link #of(String, String, String, String, Instant, String)}).
  */
 public final class ArticleId {
   private ArticleId() {}
 
   public static String of(String canonicalUrl, String press, String title, Instant publishedAt, String body) {
+    return of(canonicalUrl, null, press, title, publishedAt, body);
+  }
+
+  /**
+   * As {@link #of(String, String, String, Instant, String)}, for a record whose source gives its own
+   * id ({@code sourceId}, e.g. a JSON {@code id} field). Without a URL that id joins the text key,
+   * so two records the source tells apart stay two articles even when their text is the same; with
+   * a URL, or without a source id, the id is what the shorter form gives.
+   */
+  public static String of(
+      String canonicalUrl, String sourceId, String press, String title, Instant publishedAt, String body) {
     String key;
     if (canonicalUrl != null) {
       key = "url\n" + canonicalUrl;
@@ -30,6 +42,10 @@ public final class ArticleId {
       j.add(publishedAt == null ? "" : publishedAt.toString());
       j.add(body);
       key = j.toString();
+      if (sourceId != null) {
+        // source id first: the body is free text and may hold anything, the source id cannot
+        key = "source\n" + sourceId.length() + ":" + sourceId + "\n" + key;
+      }
     }
     return sha256Hex(key).substring(0, 32);
   }

@@ -17,6 +17,8 @@ public final class ArticleNormalizer {
   public static final int DEFAULT_MAX_BODY_CHARS = 1_000_000;
   public static final int MAX_TITLE_CHARS = 1_000;
   public static final int MAX_FIELD_CHARS = 200;
+  /** The extra field holding the source's own id for a record, when it gives one. */
+  public static final String SOURCE_ID = "id";
 
   private final int maxBodyChars;
 
@@ -94,7 +96,9 @@ public final class ArticleNormalizer {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("field 'url': " + e.getMessage());
     }
-    String id = ArticleId.of(url, press, title, published, body);
+    // a record's own id from the source (kept in extra as JSON text) tells apart records whose
+    // text is the same, e.g. a paragraph that a dataset holds twice under two ids
+    String id = ArticleId.of(url, d.extra().get(SOURCE_ID), press, title, published, body);
     return new Article(id, title, body, press, reporters, dateline, published, url, section, d.extra());
   }
 

@@ -1,6 +1,7 @@
 package sosik.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,8 @@ import java.util.Set;
  * </ul>
  */
 public final class JsonLinesReader implements ArticleReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // a second value on the same line (a lost newline) is an error, not silently dropped
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Set<String> KNOWN =
       Set.of("title", "body", "text", "press", "reporter", "reporters", "dateline", "url", "published_at", "section");
 

@@ -19,7 +19,9 @@ import sosik.article.Byline;
  * </pre>
  *
  * Blank lines are ignored. A bracket that opens a headline (e.g. {@code [미리보는 이데일리 신문]})
- * stays part of the headline; a byline opening a body line gives press, reporters and dateline.
+ * stays part of the headline; a byline opening a body line gives press, reporters and dateline. A
+ * line opening with a byline is never taken as a headline, so one stray line does not shift every
+ * later headline onto the wrong body.
  */
 public final class ListingReader implements ArticleReader {
   private static final Pattern HEADER = Pattern.compile("^\\s*뉴스\\s*검색결과\\s*[\\d,]+\\s*건\\s*$");
@@ -60,6 +62,12 @@ public final class ListingReader implements ArticleReader {
       if (headline == null) {
         if (text.isEmpty()) {
           sink.reject(lineNo, "empty headline");
+          continue;
+        }
+        if (Byline.parseLeading(text) != null) {
+          // a body line where a headline should be (its headline was lost to a stray line):
+          // taking it as a headline would pair every later headline with the wrong body
+          sink.reject(lineNo, "body line '" + preview(text) + "' has no headline before it");
           continue;
         }
         headline = text;
