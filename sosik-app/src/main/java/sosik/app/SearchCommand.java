@@ -95,7 +95,7 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
     Instant f = null;
     Instant t = null;
     if (period != null) {
-      f = Period.parse(period).since(now);
+      f = Period.parse("--period", period).since(now);
       t = now;
     }
     if (from != null) {
@@ -105,7 +105,7 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
       t = Period.parseBound("--to", to, true);
     }
     return new SearchRequest(
-        PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse(sort), press, f, t, page, size);
+        PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse("--sort", sort), press, f, t, page, size);
   }
 
   private void render(SearchPage page) {
