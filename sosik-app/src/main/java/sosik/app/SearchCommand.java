@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
 import sosik.index.lucene.LuceneNewsIndex;
@@ -29,6 +32,8 @@ import sosik.search.SortOrder;
     })
 final class SearchCommand implements Callable<Integer>, ConsoleAware {
   enum Scope { ALL, TITLE }
+
+  @Spec CommandSpec spec;
 
   @Mixin IndexOption index;
 
@@ -71,6 +76,11 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
 
   @Override
   public Integer call() throws Exception {
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2) {
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
+      }
+    }
     String text = String.join(" ", words);
     SearchRequest req = request(text, Instant.now());
     try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
