@@ -114,6 +114,9 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
     if (to != null) {
       t = Period.parseBound("--to", to, true);
     }
+    if (from != null && to != null && f.isAfter(t)) {
+      throw new IllegalArgumentException("--from " + from + " is after --to " + to + " (Korea time)");
+    }
     return new SearchRequest(
         PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse("--sort", sort), press, f, t, page, size);
   }

@@ -127,8 +127,11 @@ class BadInputTest {
   }
 
   @Test
-  void fromAfterToIsRefused() {
-    refused(Cli.search(index, "반도체", "--from", "2024-12-20", "--to", "2024-12-19"), ExitCodes.USAGE);
+  void fromAfterToIsRefusedInTheTermsTheUserTyped() {
+    String err = refused(Cli.search(index, "반도체", "--from", "2024-12-20", "--to", "2024-12-19"), ExitCodes.USAGE);
+
+    oneLine(err);
+    assertThat(err).contains("--from 2024-12-20").contains("--to 2024-12-19").doesNotContain("Z ");
   }
 
   @Test
