@@ -75,6 +75,23 @@ class DictCommandTest {
   }
 
   @Test
+  void addWithoutReindexWarnsThatTheIndexIsStaleUntilReindexRuns() {
+    assertThat(dict(at("add", WORD, "--no-reindex")).code()).isEqualTo(ExitCodes.OK);
+
+    Cli.Result stale = Cli.search(index, WORD);
+    assertThat(stale.code()).isEqualTo(ExitCodes.OK);
+    assertThat(stale.err()).contains("warning").contains("sosik reindex --index " + index);
+
+    Cli.Result reindex = Cli.run("reindex", "--index", index.toString());
+    assertThat(reindex.code()).as(reindex.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(reindex.out()).contains("reindexed 3 articles");
+    Cli.Result fresh = Cli.search(index, WORD);
+    assertThat(fresh.err()).isEmpty();
+    assertThat(fresh.firstLine()).isEqualTo("뉴스 검색결과 2건");
+    assertThat(articles()).isEqualTo(3);
+  }
+
+  @Test
   void addWhosePartsDoNotSpellTheWordIsRefusedWithTheReason() {
     Cli.Result r = dict(at("add", "a b c"));
 
