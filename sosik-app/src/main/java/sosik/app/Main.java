@@ -32,6 +32,9 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // a query word may start with '-' (an exclusion: sosik search 반도체 -배터리); SearchCommand
+    // itself refuses words that start with '--', which can only be a mistyped option
+    cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     cl.setExecutionExceptionHandler(new ErrorHandler(console));
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("sosik: " + ex.getMessage());

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
 import sosik.index.lucene.LuceneNewsIndex;
@@ -29,6 +32,8 @@ import sosik.search.SortOrder;
     })
 final class SearchCommand implements Callable<Integer>, ConsoleAware {
   enum Scope { ALL, TITLE }
+
+  @Spec CommandSpec spec;
 
   @Mixin IndexOption index;
 
@@ -71,6 +76,11 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
 
   @Override
   public Integer call() throws Exception {
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2) {
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
+      }
+    }
     String text = String.join(" ", words);
     SearchRequest req = request(text, Instant.now());
     try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
@@ -95,7 +105,7 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
     Instant f = null;
     Instant t = null;
     if (period != null) {
-      f = Period.parse(period).since(now);
+      f = Period.parse("--period", period).since(now);
       t = now;
     }
     if (from != null) {
@@ -104,8 +114,11 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
     if (to != null) {
       t = Period.parseBound("--to", to, true);
     }
+    if (from != null && to != null && f.isAfter(t)) {
+      throw new IllegalArgumentException("--from " + from + " is after --to " + to + " (Korea time)");
+    }
     return new SearchRequest(
-        PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse(sort), press, f, t, page, size);
+        PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse("--sort", sort), press, f, t, page, size);
   }
 
   private void render(SearchPage page) {

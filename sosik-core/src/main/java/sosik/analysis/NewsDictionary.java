@@ -29,6 +29,7 @@ public final class NewsDictionary {
 
   private final List<String> bundled;
   private final List<String> user;
+  private final List<String> parts;
   private final UserDictionary userDictionary;
 
   private NewsDictionary(List<String> bundled, List<String> user) {
@@ -36,6 +37,8 @@ public final class NewsDictionary {
     this.user = List.copyOf(user);
     Set<String> all = new LinkedHashSet<>(bundled);
     all.addAll(user);
+    this.parts = partsAsWords(all);
+    all.addAll(parts);
     try {
       this.userDictionary = UserDictionary.open(new StringReader(String.join("\n", all)));
     } catch (IOException e) {
@@ -87,6 +90,29 @@ public final class NewsDictionary {
     }
   }
 
+  /**
+   * The parts (two characters or more) of entries given with parts, that are not entries
+   * themselves. Nori emits a compound entry as its parts, so 솔빛나노텍 (솔빛 나노텍) is indexed as
+   * 솔빛 + 나노텍; the part must be a word too, or the query 나노텍 alone is cut into 나노 + 텍 and
+   * does not find it.
+   */
+  private static List<String> partsAsWords(Set<String> entries) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String e : entries) {
+      words.add(e.split(" ", 2)[0]);
+    }
+    List<String> out = new ArrayList<>();
+    for (String e : entries) {
+      String[] p = e.split(" ");
+      for (int i = 1; i < p.length; i++) {
+        if (p[i].length() >= 2 && words.add(p[i])) {
+          out.add(p[i]);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Why {@code entry} is not a valid dictionary line, or null when it is. */
   public static String validate(String entry) {
     String[] parts = entry.strip().split("\\s+");
@@ -130,6 +156,10 @@ public final class NewsDictionary {
 
   /** A fingerprint of every entry; an index remembers it to notice a changed dictionary. */
   public String fingerprint() {
-    return ArticleId.sha256Hex(String.join("\n", bundled) + "\n--\n" + String.join("\n", user)).substring(0, 16);
+    String key = String.join("\n", bundled) + "\n--\n" + String.join("\n", user);
+    if (!parts.isEmpty()) {
+      key += "\n--parts\n" + String.join("\n", parts); // analysis that changed with the parts as words
+    }
+    return ArticleId.sha256Hex(key).substring(0, 16);
   }
 }

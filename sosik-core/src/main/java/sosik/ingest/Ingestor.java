@@ -60,6 +60,7 @@ public final class Ingestor {
     ArticleReader forced = format == null ? null : Formats.byName(format);
     for (Path p : paths) {
       if (!Files.exists(p)) {
+        report.files++; // counted like any file given, so that filesRejected <= files
         reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
         continue;
       }
@@ -73,6 +74,7 @@ public final class Ingestor {
               .toList();
         }
         if (files.isEmpty()) {
+          report.files++;
           reject(new Rejection(p.toString(), 0, "directory holds no .txt, .jsonl or .ndjson files"), true);
         }
         for (Path f : files) {

@@ -41,13 +41,18 @@ public enum Period {
   }
 
   public static Period parse(String s) {
+    return parse("period", s);
+  }
+
+  /** As {@link #parse(String)}; the error names {@code option} (e.g. {@code --period}). */
+  public static Period parse(String option, String s) {
     String k = s.strip().toLowerCase(Locale.ROOT);
     for (Period p : values()) {
       if (p.code.equals(k)) {
         return p;
       }
     }
-    throw new InvalidQueryException("period '" + s + "' is not one of 1h, 1d, 1w, 1m, 6m, 1y");
+    throw new InvalidQueryException(option + " '" + s + "' is not one of 1h, 1d, 1w, 1m, 6m, 1y");
   }
 
   /**

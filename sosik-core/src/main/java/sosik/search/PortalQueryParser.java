@@ -40,6 +40,12 @@ public final class PortalQueryParser {
       text = "";
     }
     if (text.length() > MAX_CHARS) {
+      long words = wordCount(text);
+      if (words > MAX_TERMS) {
+        throw new InvalidQueryException(
+            String.format("query has %,d words and is %,d characters long; the limits are %,d words and %,d characters",
+                words, text.length(), MAX_TERMS, MAX_CHARS));
+      }
       throw new InvalidQueryException(
           String.format("query is %,d characters long; the limit is %,d", text.length(), MAX_CHARS));
     }
@@ -66,6 +72,20 @@ public final class PortalQueryParser {
           String.format("query has %,d words; the limit is %,d", terms, MAX_TERMS));
     }
     return new PortalQuery(text, clauses);
+  }
+
+  /** Whitespace-separated words: a cheap count for a query too long to parse. */
+  private static long wordCount(String s) {
+    long n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean ws = Character.isWhitespace(s.charAt(i));
+      if (!ws && !in) {
+        n++;
+      }
+      in = !ws;
+    }
+    return n;
   }
 
   private record Item(PortalQuery.Term term, boolean exclude, boolean bar) {}

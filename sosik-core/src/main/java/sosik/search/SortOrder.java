@@ -14,10 +14,15 @@ public enum SortOrder {
   public static final SortOrder DEFAULT = RELEVANCE;
 
   public static SortOrder parse(String s) {
+    return parse("sort", s);
+  }
+
+  /** As {@link #parse(String)}; the error names {@code option} (e.g. {@code --sort}). */
+  public static SortOrder parse(String option, String s) {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException("sort '" + s + "' is not one of relevance, latest, oldest");
+      throw new InvalidQueryException(option + " '" + s + "' is not one of relevance, latest, oldest");
     }
   }
 }
