@@ -30,7 +30,11 @@ public record Byline(String press, List<String> reporters, String dateline, Stri
     }
     StringBuilder sb = new StringBuilder("[");
     if (dateline != null) {
-      sb.append(dateline).append('=');
+      sb.append(dateline);
+      if (press == null && reporters.isEmpty()) {
+        return sb.append(']').toString();
+      }
+      sb.append('=');
     }
     if (press != null) {
       sb.append(press);

@@ -116,15 +116,14 @@ public final class Ingestor {
       }
     }
     report.bytes += size;
+    // Bytes that are not UTF-8 become U+FFFD, and an article holding one is rejected with its own
+    // line: the good articles around it are still indexed.
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
     long before = report.read + report.rejected;
-    int[] lastLine = {0};
     try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
-      ingest(name, in, reader, lastLine);
-    } catch (CharacterCodingException e) {
-      reject(new Rejection(name, lastLine[0] + 1, "text is not valid UTF-8 from here on; the rest of the file was skipped"), false);
+      ingest(name, in, reader);
     }
     if (report.read + report.rejected == before) {
       reject(new Rejection(name, 0, "no articles found in the file (format " + reader.name() + ")"), true);
@@ -154,12 +153,16 @@ public final class Ingestor {
   }
 
   /** Ingests one already-open source (a file, standard input, an HTTP body). */
-  public void ingest(String source, BufferedReader in, ArticleReader reader, int[] lastLine) throws IOException {
+  public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
       reader.read(source, in, new ReadSink() {
         @Override
         public void article(ArticleDraft draft, int line) {
-          lastLine[0] = line;
+          if (undecodable(draft)) {
+            Ingestor.this.reject(new Rejection(source, line,
+                "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
+            return;
+          }
           Article a;
           try {
             a = normalizer.normalize(draft);
@@ -183,7 +186,6 @@ public final class Ingestor {
 
         @Override
         public void reject(int line, String problem) {
-          lastLine[0] = line;
           Ingestor.this.reject(new Rejection(source, line, problem), false);
         }
       });
@@ -191,6 +193,15 @@ public final class Ingestor {
       throw e.getCause();
     }
     listener.progress(report, source);
+  }
+
+  private static boolean undecodable(ArticleDraft d) {
+    return has(d.title()) || has(d.body()) || has(d.press()) || has(d.dateline()) || has(d.url())
+        || d.reporters().stream().anyMatch(Ingestor::has);
+  }
+
+  private static boolean has(String s) {
+    return s != null && s.indexOf('\uFFFD') >= 0;
   }
 
   private void reject(Rejection r, boolean wholeFile) {

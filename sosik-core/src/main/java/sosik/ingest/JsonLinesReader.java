@@ -65,7 +65,7 @@ public final class JsonLinesReader implements ArticleReader {
       throw new BadRecord("not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode obj)) {
-      throw new BadRecord("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+      throw new BadRecord("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
     }
     return fromObject(obj);
   }
@@ -90,7 +90,7 @@ public final class JsonLinesReader implements ArticleReader {
       } else if (r.isArray()) {
         for (JsonNode e : r) {
           if (!e.isTextual()) {
-            throw new BadRecord("field '" + field + "' must hold strings, found " + e.getNodeType().toString().toLowerCase());
+            throw new BadRecord("field '" + field + "' must hold strings, found " + e.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
           }
           reporters.add(e.asText());
         }
@@ -123,7 +123,7 @@ public final class JsonLinesReader implements ArticleReader {
       return null;
     }
     if (!n.isTextual()) {
-      throw new BadRecord("field '" + field + "' must be a string, found " + n.getNodeType().toString().toLowerCase());
+      throw new BadRecord("field '" + field + "' must be a string, found " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
     return n.asText();
   }

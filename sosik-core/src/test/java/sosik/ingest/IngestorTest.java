@@ -220,7 +220,8 @@ class IngestorTest {
     bytes.writeBytes(
         "{\"title\":\"정상 기사\",\"body\":\"첫 줄은 UTF-8이다.\",\"url\":\"https://news.hanbit.example/utf8/1\"}\n"
             .getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}', '\n'});
+    bytes.writeBytes(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', ','});
+    bytes.writeBytes("\"body\":\"제목이 깨진 기사\"}\n".getBytes(StandardCharsets.UTF_8));
     bytes.writeBytes(
         "{\"title\":\"EUC-KR 기사\",\"body\":\"서울 아침 기온이 영하로 떨어졌다.\"}\n".getBytes(Charset.forName("EUC-KR")));
     Path bad = Files.write(tmp.resolve("broken.jsonl"), bytes.toByteArray());
@@ -229,12 +230,13 @@ class IngestorTest {
     IngestReport r = ingest(bad, good);
 
     assertThat(r.hasRejections()).isTrue();
-    assertThat(r.rejections())
-        .anySatisfy(rej -> {
-          assertThat(rej.source()).isEqualTo(bad.toString());
-          assertThat(rej.problem()).contains("UTF-8");
-        });
-    assertThat(r.rejections()).allSatisfy(rej -> assertThat(rej.source()).isEqualTo(bad.toString()));
+    // the two undecodable lines are rejected by line; the good line before them is indexed
+    assertThat(r.rejections()).extracting(Rejection::line).containsExactly(2, 3);
+    assertThat(r.rejections()).allSatisfy(rej -> {
+      assertThat(rej.source()).isEqualTo(bad.toString());
+      assertThat(rej.problem()).contains("UTF-8");
+    });
+    assertThat(index.get(idOfUrl("https://news.hanbit.example/utf8/1"))).isPresent();
     for (String url : NEWS_URLS) {
       assertThat(index.get(idOfUrl(url))).as(url).isPresent();
     }
@@ -309,7 +311,7 @@ class IngestorTest {
   void finish_commits_what_was_read_through_ingest() throws IOException {
     Ingestor ingestor = new Ingestor(index, new ArticleNormalizer(), null);
     try (var in = Files.newBufferedReader(Fixtures.path("ingest/news.txt"))) {
-      ingestor.ingest("stdin", in, new ListingReader(), new int[1]);
+      ingestor.ingest("stdin", in, new ListingReader());
     }
     assertThat(ingestor.report().added()).as("nothing counts before the commit").isZero();
 
