@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Indexes the demo corpus (demo/corpus in the repository) and answers a Korean search.")
-final class DemoCommand implements Callable<Integer>, ConsoleAware {
+final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
 
   @Option(names = "--corpus", paramLabel = "DIR", description = "Demo corpus directory (default: demo/corpus of the Sosik checkout).")
@@ -21,13 +21,6 @@ final class DemoCommand implements Callable<Integer>, ConsoleAware {
 
   @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "AI 반도체", description = "The search to run (default: ${DEFAULT-VALUE}).")
   String query;
-
-  private Console console;
-
-  @Override
-  public void console(Console c) {
-    this.console = c;
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -66,7 +66,7 @@ final class DictCommand implements Runnable {
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a word (optionally with its parts: 딥테크벤처 딥테크 벤처) and re-analyses the index.")
-  static final class Add implements Callable<Integer>, ConsoleAware {
+  static final class Add extends ConsoleCommand implements Callable<Integer> {
     @Mixin IndexOption index;
 
     @Parameters(paramLabel = "WORD", arity = "1..*", description = "The word, then optionally its parts.")
@@ -74,13 +74,6 @@ final class DictCommand implements Runnable {
 
     @Option(names = "--no-reindex", description = "Do not re-analyse the indexed articles now (run 'sosik reindex' later).")
     boolean noReindex;
-
-    private Console console;
-
-    @Override
-    public void console(Console c) {
-      this.console = c;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -104,7 +97,7 @@ final class DictCommand implements Runnable {
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a word that 'dict add' added, and re-analyses the index.")
-  static final class Remove implements Callable<Integer>, ConsoleAware {
+  static final class Remove extends ConsoleCommand implements Callable<Integer> {
     @Mixin IndexOption index;
 
     @Parameters(paramLabel = "WORD", description = "The word to remove.")
@@ -112,13 +105,6 @@ final class DictCommand implements Runnable {
 
     @Option(names = "--no-reindex", description = "Do not re-analyse the indexed articles now.")
     boolean noReindex;
-
-    private Console console;
-
-    @Override
-    public void console(Console c) {
-      this.console = c;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -140,7 +126,7 @@ final class DictCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the user's words (and, with --all, the bundled ones).")
-  static final class ListWords implements Callable<Integer>, ConsoleAware {
+  static final class ListWords extends ConsoleCommand implements Callable<Integer> {
     @Mixin IndexOption index;
 
     @Option(names = "--all", description = "Also list the bundled news dictionary.")
@@ -148,13 +134,6 @@ final class DictCommand implements Runnable {
 
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
-
-    private Console console;
-
-    @Override
-    public void console(Console c) {
-      this.console = c;
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -22,7 +22,7 @@ import sosik.ingest.Rejection;
       "Takes in news files: the portal listing format (.txt) and JSON Lines (.jsonl, .ndjson).",
       "Directories are walked for such files. The same article again updates it, never duplicates it."
     })
-final class IndexCommand implements Callable<Integer>, ConsoleAware {
+final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to take in.")
@@ -40,13 +40,6 @@ final class IndexCommand implements Callable<Integer>, ConsoleAware {
 
   @Option(names = {"-q", "--quiet"}, description = "No progress line and no per-article rejection lines.")
   boolean quiet;
-
-  private Console console;
-
-  @Override
-  public void console(Console console) {
-    this.console = console;
-  }
 
   @Override
   public Integer call() throws Exception {

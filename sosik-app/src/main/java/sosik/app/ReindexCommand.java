@@ -7,15 +7,8 @@ import sosik.index.lucene.LuceneNewsIndex;
 
 @Command(name = "reindex", mixinStandardHelpOptions = true,
     description = "Re-analyses every indexed article with the current analyzer and dictionary.")
-final class ReindexCommand implements Callable<Integer>, ConsoleAware {
+final class ReindexCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
-
-  private Console console;
-
-  @Override
-  public void console(Console c) {
-    this.console = c;
-  }
 
   @Override
   public Integer call() throws Exception {

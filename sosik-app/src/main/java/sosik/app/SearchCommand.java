@@ -30,7 +30,7 @@ import sosik.search.SortOrder;
       "Every word must match. Operators: \"exact phrase\", -exclude, +must, a | b,",
       "언론사:이데일리, 기자:김현아, 제목:반도체."
     })
-final class SearchCommand implements Callable<Integer>, ConsoleAware {
+final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   enum Scope { ALL, TITLE }
 
   @Spec CommandSpec spec;
@@ -66,13 +66,6 @@ final class SearchCommand implements Callable<Integer>, ConsoleAware {
 
   @Option(names = "--json", description = "Print the page as JSON.")
   boolean json;
-
-  private Console console;
-
-  @Override
-  public void console(Console console) {
-    this.console = console;
-  }
 
   @Override
   public Integer call() throws Exception {

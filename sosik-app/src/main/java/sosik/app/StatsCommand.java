@@ -11,18 +11,11 @@ import sosik.index.IndexStats;
 import sosik.index.lucene.LuceneNewsIndex;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Shows what the index holds: articles, press names, date range, size.")
-final class StatsCommand implements Callable<Integer>, ConsoleAware {
+final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
 
   @Option(names = "--json", description = "Print as JSON.")
   boolean json;
-
-  private Console console;
-
-  @Override
-  public void console(Console console) {
-    this.console = console;
-  }
 
   @Override
   public Integer call() throws Exception {
