@@ -56,7 +56,8 @@ public final class SnippetMaker {
       }
       anchor = Math.max(0, anchor - LEAD);
     }
-    int start = boundaryBefore(text, anchor);
+    // a window that would cut only the first few words starts at the beginning instead
+    int start = anchor <= 2 * LEAD ? 0 : boundaryBefore(text, anchor);
     int end = boundaryAfter(text, Math.min(text.length(), start + width));
     return cut(text, start, end, sorted);
   }
