@@ -15,12 +15,10 @@ import picocli.CommandLine.Spec;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
 import sosik.index.lucene.LuceneNewsIndex;
-import sosik.search.Period;
-import sosik.search.PortalQueryParser;
 import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
+import sosik.search.SearchOptions;
 import sosik.search.SearchRequest;
-import sosik.search.SortOrder;
 
 @Command(
     name = "search",
@@ -92,27 +90,9 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   }
 
   SearchRequest request(String text, Instant now) {
-    if (period != null && (from != null || to != null)) {
-      throw new IllegalArgumentException("--period cannot be combined with --from/--to; use one or the other");
-    }
-    Instant f = null;
-    Instant t = null;
-    if (period != null) {
-      f = Period.parse("--period", period).since(now);
-      t = now;
-    }
-    if (from != null) {
-      f = Period.parseBound("--from", from, false);
-    }
-    if (to != null) {
-      t = Period.parseBound("--to", to, true);
-    }
-    if (from != null && to != null && f.isAfter(t)) {
-      throw new IllegalArgumentException("--from " + from + " is after --to " + to + " (Korea time)");
-    }
-    return new SearchRequest(
-        PortalQueryParser.parse(text), scope == Scope.TITLE, SortOrder.parse("--sort", sort), press, f, t, page, size);
+    return new SearchOptions(text, sort, scope.name(), press, period, from, to, page, size).toRequest(now, "--");
   }
+
 
   private void render(SearchPage page) {
     var out = console.out();
