@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       DictCommand.class,
       ReindexCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

@@ -1,0 +1,302 @@
+package sosik.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sosik.article.ArticleJson;
+import sosik.index.IndexStats;
+import sosik.index.NewsIndex;
+import sosik.ingest.ArticleNormalizer;
+import sosik.ingest.IngestReport;
+import sosik.ingest.Ingestor;
+import sosik.ingest.JsonLinesReader;
+import sosik.ingest.Rejection;
+import sosik.search.InvalidQueryException;
+import sosik.search.SearchOptions;
+import sosik.search.SearchPage;
+import sosik.search.SearchPageJson;
+import sosik.search.SearchRequest;
+
+/**
+ * Sosik over HTTP: the REST API under {@code /api}, {@code /health}, {@code /metrics}, and the
+ * Korean web page at {@code /}. Routes are declared in {@link #routes}; access policy (the write
+ * token) and error mapping are set once.
+ */
+public final class SosikServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SosikServer.class);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * @param host         address to listen on
+   * @param port         port (0 picks a free one)
+   * @param token        the write token; null refuses every write
+   * @param maxBodyBytes largest request body accepted
+   */
+  public record Config(String host, int port, String token, long maxBodyBytes) {
+    public static final long DEFAULT_MAX_BODY = 32L * 1024 * 1024;
+  }
+
+  private final NewsIndex index;
+  private final Config config;
+  private final Metrics metrics = new Metrics();
+  private final WebPages pages;
+  private final Javalin app;
+  private final Object writeLock = new Object();
+
+  public SosikServer(NewsIndex index, Config config) {
+    this.index = index;
+    this.config = config;
+    this.pages = new WebPages(index);
+    this.app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.http.maxRequestSize = config.maxBodyBytes();
+      cfg.http.defaultContentType = "application/json";
+      cfg.router.ignoreTrailingSlashes = true;
+      cfg.requestLogger.http((ctx, ms) -> metrics.record(route(ctx), ctx.method().name(), ctx.statusCode(), ms));
+    });
+    routes(app);
+  }
+
+  private void routes(Javalin app) {
+    app.before(this::securityHeaders);
+    app.get("/health", this::health);
+    app.get("/metrics", this::metrics);
+    app.get("/openapi.json", ctx -> resource(ctx, "sosik/web/openapi.json", "application/json"));
+    app.get("/api/search", this::search);
+    app.get("/api/articles/{id}", this::getArticle);
+    app.post("/api/articles", this::postArticles);
+    app.delete("/api/articles/{id}", this::deleteArticle);
+    app.get("/", pages::search);
+    app.get("/search", pages::search);
+    app.get("/articles/{id}", pages::article);
+    app.get("/static/style.css", ctx -> resource(ctx, "sosik/web/static/style.css", "text/css; charset=utf-8"));
+
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.field(), e.getMessage()));
+    app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "bad_parameter", null, e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, 500, "internal", null, "internal error; the server log has the details");
+    });
+    app.error(404, ctx -> {
+      String type = ctx.res().getContentType();
+      boolean ours = type != null && type.startsWith("text/html")
+          || ctx.result() != null && ctx.result().startsWith("{\"error\"");
+      if (!ours) {
+        error(ctx, 404, "not_found", null, "no such resource: " + ctx.path());
+      }
+    });
+    app.error(413, ctx -> error(ctx, 413, "too_large", null,
+        "request body is over the limit of " + config.maxBodyBytes() + " bytes"));
+  }
+
+  /** The matched route template (so that metrics do not grow with ids), or "unmatched". */
+  private static String route(Context ctx) {
+    try {
+      String r = ctx.endpointHandlerPath();
+      return r == null || r.isEmpty() ? "unmatched" : r;
+    } catch (IllegalStateException e) {
+      return "unmatched"; // no endpoint matched the request
+    }
+  }
+
+  public SosikServer start() {
+    app.start(config.host(), config.port());
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  // ---- policy ----
+
+  private void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+  }
+
+  private void requireToken(Context ctx) {
+    if (config.token() == null || config.token().isEmpty()) {
+      throw new ApiError(403, "writes_disabled", null,
+          "writes are disabled on this server: start it with --token (or SOSIK_TOKEN) to allow them");
+    }
+    String auth = ctx.header("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      throw new ApiError(401, "unauthorized", "Authorization", "writing needs the header 'Authorization: Bearer TOKEN'");
+    }
+    byte[] given = auth.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    byte[] expected = config.token().getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, expected)) {
+      throw new ApiError(403, "forbidden", "Authorization", "the token is not valid");
+    }
+  }
+
+  static void error(Context ctx, int status, String code, String field, String message) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode e = root.putObject("error");
+    e.put("code", code);
+    e.put("message", message);
+    if (field != null) {
+      e.put("field", field);
+    }
+    ctx.status(status).contentType("application/json").result(root.toString());
+  }
+
+  private static void resource(Context ctx, String path, String type) throws IOException {
+    try (InputStream in = SosikServer.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw ApiError.notFound("no such resource: " + ctx.path());
+      }
+      ctx.contentType(type).result(in.readAllBytes());
+    }
+  }
+
+  // ---- handlers ----
+
+  private void health(Context ctx) throws IOException {
+    IndexStats s = index.stats();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("status", "ok");
+    o.put("articles", s.articles());
+    ctx.json(o);
+  }
+
+  private void metrics(Context ctx) throws IOException {
+    IndexStats s = index.stats();
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(s.articles(), s.sizeBytes()));
+  }
+
+  /** Reads the search parameters shared by the API and the page. */
+  static SearchRequest request(Context ctx) {
+    Integer page = intParam(ctx, "page");
+    Integer size = intParam(ctx, "size");
+    SearchOptions o = new SearchOptions(
+        ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
+        blankToNull(ctx.queryParam("sort")),
+        blankToNull(ctx.queryParam("in")),
+        ctx.queryParams("press"),
+        blankToNull(ctx.queryParam("period")),
+        blankToNull(ctx.queryParam("from")),
+        blankToNull(ctx.queryParam("to")),
+        page,
+        size);
+    return o.toRequest(Instant.now(), "");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Integer intParam(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw ApiError.badParameter(name, name + " '" + v + "' is not a whole number");
+    }
+  }
+
+  private void search(Context ctx) throws IOException {
+    SearchRequest req = request(ctx);
+    SearchPage page = index.search(req);
+    ctx.json(SearchPageJson.of(JSON, req.query().text(), page));
+  }
+
+  private void getArticle(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    ctx.json(ArticleJson.of(JSON, index.get(id).orElseThrow(() -> ApiError.notFound("no article with id '" + id + "'"))));
+  }
+
+  private void deleteArticle(Context ctx) throws IOException {
+    requireToken(ctx);
+    String id = ctx.pathParam("id");
+    boolean existed;
+    synchronized (writeLock) {
+      existed = index.delete(id);
+      if (existed) {
+        index.commit();
+      }
+    }
+    if (!existed) {
+      throw ApiError.notFound("no article with id '" + id + "'");
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("deleted", id);
+    ctx.json(o);
+  }
+
+  /**
+   * One JSON article, or JSON Lines for many ({@code application/x-ndjson}, or any body whose
+   * first line is an object and that has more lines). Answers after the commit.
+   */
+  private void postArticles(Context ctx) throws IOException {
+    requireToken(ctx);
+    long declared = ctx.contentLength();
+    if (declared > config.maxBodyBytes()) {
+      throw new ApiError(413, "too_large", null,
+          "request body of " + declared + " bytes is over the limit of " + config.maxBodyBytes() + " bytes");
+    }
+    String body = ctx.body();
+    if (body.isBlank()) {
+      throw ApiError.badParameter("body", "the request body is empty: send one JSON article or JSON Lines");
+    }
+    IngestReport r;
+    synchronized (writeLock) {
+      Ingestor ingestor = new Ingestor(index, new ArticleNormalizer(), null);
+      String source = "request";
+      String trimmed = body.strip();
+      if (trimmed.startsWith("{") && trimmed.contains("\n") && isOneObject(trimmed)) {
+        // one pretty-printed object: one line for the JSON Lines reader
+        trimmed = JSON.readTree(trimmed).toString();
+      }
+      ingestor.ingest(source, new BufferedReader(new StringReader(trimmed)), new JsonLinesReader());
+      r = ingestor.finish();
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("added", r.added());
+    o.put("updated", r.updated());
+    o.put("unchanged", r.unchanged());
+    o.put("rejected", r.rejected());
+    var rej = o.putArray("rejections");
+    for (Rejection x : r.rejections()) {
+      rej.addObject().put("line", x.line()).put("problem", x.problem());
+    }
+    int status = r.rejected() > 0 && r.read() == 0 ? 400 : (r.added() > 0 ? 201 : 200);
+    ctx.status(HttpStatus.forStatus(status)).json(o);
+  }
+
+  private static boolean isOneObject(String text) {
+    try (MappingIterator<JsonNode> values = JSON.readerFor(JsonNode.class).readValues(text)) {
+      return values.readAll().size() == 1;
+    } catch (IOException e) {
+      return false; // not one valid object: read it line by line, which names the bad lines
+    }
+  }
+
+}
