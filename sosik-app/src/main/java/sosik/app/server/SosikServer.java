@@ -55,11 +55,13 @@ public final class SosikServer implements AutoCloseable {
   private final WebPages pages;
   private final Javalin app;
   private final Object writeLock = new Object();
+  private final SuggestionIndex suggestions;
 
   public SosikServer(NewsIndex index, Config config) {
     this.index = index;
     this.config = config;
     this.pages = new WebPages(index);
+    this.suggestions = new SuggestionIndex(index);
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -76,6 +78,7 @@ public final class SosikServer implements AutoCloseable {
     app.get("/metrics", this::metrics);
     app.get("/openapi.json", ctx -> resource(ctx, "sosik/web/openapi.json", "application/json"));
     app.get("/api/search", this::search);
+    app.get("/api/suggest", this::suggest);
     app.get("/api/articles/{id}", this::getArticle);
     app.post("/api/articles", this::postArticles);
     app.delete("/api/articles/{id}", this::deleteArticle);
@@ -83,6 +86,7 @@ public final class SosikServer implements AutoCloseable {
     app.get("/search", pages::search);
     app.get("/articles/{id}", pages::article);
     app.get("/static/style.css", ctx -> resource(ctx, "sosik/web/static/style.css", "text/css; charset=utf-8"));
+    app.get("/static/suggest.js", ctx -> resource(ctx, "sosik/web/static/suggest.js", "text/javascript; charset=utf-8"));
 
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.field(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "bad_parameter", null, e.getMessage()));
@@ -228,6 +232,25 @@ public final class SosikServer implements AutoCloseable {
     ctx.json(SearchPageJson.of(JSON, req.query().text(), page));
   }
 
+  private void suggest(Context ctx) throws IOException {
+    String q = ctx.queryParam("q");
+    if (q != null && q.length() > 100) {
+      throw ApiError.badParameter("q", "q is " + q.length() + " characters; suggestions take at most 100");
+    }
+    Integer n = intParam(ctx, "size");
+    int size = n == null ? 8 : n;
+    if (size < 1 || size > 20) {
+      throw ApiError.badParameter("size", "size " + size + " is out of range 1..20");
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("query", q == null ? "" : q);
+    var list = o.putArray("suggestions");
+    for (var s : suggestions.get().suggest(q, size)) {
+      list.addObject().put("text", s.text()).put("count", s.count());
+    }
+    ctx.json(o);
+  }
+
   private void getArticle(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     ctx.json(ArticleJson.of(JSON, index.get(id).orElseThrow(() -> ApiError.notFound("no article with id '" + id + "'"))));
@@ -243,6 +266,7 @@ public final class SosikServer implements AutoCloseable {
         index.commit();
       }
     }
+    suggestions.stale();
     if (!existed) {
       throw ApiError.notFound("no article with id '" + id + "'");
     }
@@ -278,6 +302,7 @@ public final class SosikServer implements AutoCloseable {
       ingestor.ingest(source, new BufferedReader(new StringReader(trimmed)), new JsonLinesReader());
       r = ingestor.finish();
     }
+    suggestions.stale();
     ObjectNode o = JSON.createObjectNode();
     o.put("added", r.added());
     o.put("updated", r.updated());

@@ -234,4 +234,16 @@ class SosikServerTest {
     assertThat(spec.get("openapi").asText()).startsWith("3.");
     assertThat(spec.get("paths").has("/api/search")).isTrue();
   }
+
+  @Test
+  void suggestions_complete_prefixes_and_initial_consonants() throws Exception {
+    JsonNode r = json(get("/api/suggest?q=" + q("누리")));
+    List<String> texts = new java.util.ArrayList<>();
+    r.get("suggestions").forEach(s -> texts.add(s.get("text").asText()));
+    assertThat(texts).contains("누리칩스");
+    JsonNode initials = json(get("/api/suggest?q=" + q("ㄴㄹㅊㅅ")));
+    assertThat(initials.get("suggestions").get(0).get("text").asText()).isEqualTo("누리칩스");
+    assertThat(get("/api/suggest?size=99&q=x").statusCode()).isEqualTo(400);
+    assertThat(json(get("/api/suggest")).get("suggestions")).isEmpty();
+  }
 }

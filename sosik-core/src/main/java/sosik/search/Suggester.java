@@ -1,0 +1,197 @@
+package sosik.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import sosik.analysis.KeyboardHangul;
+import sosik.index.NewsIndex;
+
+/**
+ * Completion for the search box: words from the headlines (particles cut off by the analyzer, so
+ * 반도체가 counts as 반도체), ranked by how many headlines hold them. Matching is on jamo, so a word
+ * half-typed ({@code 반도}, {@code 반돛}) and initial consonants alone ({@code ㅂㄷㅊ}) both reach
+ * {@code 반도체}; keys typed in English mode ({@code qksehc}) are read as Hangul too.
+ */
+public final class Suggester {
+  /** One completion and the number of headlines holding it. */
+  public record Suggestion(String text, long count) {}
+
+  private static final int MAX_WORDS = 200_000;
+  private static final int MAX_SCAN = 20_000;
+
+  private final NavigableMap<String, List<Suggestion>> byJamo = new TreeMap<>();
+  private final NavigableMap<String, List<Suggestion>> byInitials = new TreeMap<>();
+  private final int size;
+
+  private Suggester(Map<String, Long> counts) {
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+    entries.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    int n = 0;
+    for (Map.Entry<String, Long> e : entries) {
+      if (n++ >= MAX_WORDS) {
+        break;
+      }
+      Suggestion s = new Suggestion(e.getKey(), e.getValue());
+      byJamo.computeIfAbsent(jamo(e.getKey()), k -> new ArrayList<>(1)).add(s);
+      byInitials.computeIfAbsent(initials(e.getKey()), k -> new ArrayList<>(1)).add(s);
+    }
+    this.size = Math.min(n, MAX_WORDS);
+  }
+
+  /** Collects headline words from every article of {@code index}. */
+  public static Suggester build(NewsIndex index, Analyzer analyzer) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
+    index.forEach(a -> {
+      for (String w : words(analyzer, a.title())) {
+        counts.merge(w, 1L, Long::sum);
+      }
+    });
+    return new Suggester(counts);
+  }
+
+  /** Builds from headlines given directly (for tests and small tools). */
+  public static Suggester ofTitles(List<String> titles, Analyzer analyzer) {
+    Map<String, Long> counts = new HashMap<>();
+    for (String t : titles) {
+      for (String w : words(analyzer, t)) {
+        counts.merge(w, 1L, Long::sum);
+      }
+    }
+    return new Suggester(counts);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /**
+   * The words of a headline as written, without trailing particles: each run of text between
+   * spaces and punctuation, cut to the span of its analysed tokens.
+   */
+  static List<String> words(Analyzer analyzer, String title) {
+    List<String> out = new ArrayList<>();
+    for (String chunk : title.split("[\\s\\p{Punct}…‘’“”·ㆍ\\[\\]「」『』<>《》〈〉]+")) {
+      if (chunk.length() < 2 || chunk.length() > 30) {
+        continue;
+      }
+      int start = -1;
+      int end = -1;
+      try (TokenStream ts = analyzer.tokenStream("title", chunk)) {
+        OffsetAttribute o = ts.addAttribute(OffsetAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          if (start < 0) {
+            start = o.startOffset();
+          }
+          end = Math.max(end, o.endOffset());
+        }
+        ts.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (start >= 0 && end - start >= 2) {
+        out.add(chunk.substring(start, end));
+      }
+    }
+    return out;
+  }
+
+  /** Up to {@code n} completions of {@code prefix}, most frequent first. */
+  public List<Suggestion> suggest(String prefix, int n) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (p.isEmpty() || n <= 0) {
+      return List.of();
+    }
+    Map<String, Suggestion> found = new HashMap<>();
+    collect(byJamo, jamo(p), found);
+    if (isInitialsOnly(p)) {
+      collect(byInitials, p, found);
+    }
+    if (p.matches("[A-Za-z]+")) {
+      collect(byJamo, jamo(KeyboardHangul.toHangul(p)), found);
+    }
+    List<Suggestion> list = new ArrayList<>(found.values());
+    list.sort(Comparator.comparingLong(Suggestion::count).reversed().thenComparing(Suggestion::text));
+    return list.size() > n ? list.subList(0, n) : list;
+  }
+
+  private static void collect(NavigableMap<String, List<Suggestion>> map, String key, Map<String, Suggestion> into) {
+    if (key.isEmpty()) {
+      return;
+    }
+    int scanned = 0;
+    for (List<Suggestion> l : map.subMap(key, true, key + Character.MAX_VALUE, false).values()) {
+      for (Suggestion s : l) {
+        into.putIfAbsent(s.text(), s);
+      }
+      if (++scanned >= MAX_SCAN) {
+        break;
+      }
+    }
+  }
+
+  private static final String INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+  private static final String MEDIAL = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+  private static final String[] FINAL = {
+    "", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", "ㄹㄱ", "ㄹㅁ", "ㄹㅂ", "ㄹㅅ", "ㄹㅌ", "ㄹㅍ", "ㄹㅎ", "ㅁ",
+    "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"
+  };
+  private static final String[] MEDIAL_SPLIT = {
+    "ㅏ", "ㅐ", "ㅑ", "ㅒ", "ㅓ", "ㅔ", "ㅕ", "ㅖ", "ㅗ", "ㅗㅏ", "ㅗㅐ", "ㅗㅣ", "ㅛ", "ㅜ", "ㅜㅓ", "ㅜㅔ", "ㅜㅣ", "ㅠ",
+    "ㅡ", "ㅡㅣ", "ㅣ"
+  };
+
+  /**
+   * Hangul decomposed into compatibility jamo, compound vowels and finals split into their keys,
+   * Latin lower-cased: 반돛 and 반도ㅊ both become ㅂㅏㄴㄷㅗㅊ, a prefix of 반도체's ㅂㅏㄴㄷㅗㅊㅔ.
+   */
+  static String jamo(String s) {
+    StringBuilder sb = new StringBuilder(s.length() * 3);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        int x = c - 0xAC00;
+        sb.append(INITIAL.charAt(x / (21 * 28)));
+        sb.append(MEDIAL_SPLIT[(x % (21 * 28)) / 28]);
+        sb.append(FINAL[x % 28]);
+      } else if (MEDIAL.indexOf(c) >= 0) {
+        sb.append(MEDIAL_SPLIT[MEDIAL.indexOf(c)]);
+      } else if (!Character.isWhitespace(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The initial consonant of each syllable: 반도체 → ㅂㄷㅊ. */
+  static String initials(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        sb.append(INITIAL.charAt((c - 0xAC00) / (21 * 28)));
+      } else if (!Character.isWhitespace(c)) {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isInitialsOnly(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (INITIAL.indexOf(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
