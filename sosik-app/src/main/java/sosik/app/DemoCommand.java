@@ -12,12 +12,21 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Indexes the demo corpus (demo/corpus in the repository) and answers a Korean search.")
+    description = {
+      "Indexes the demo corpus (demo/corpus in the repository), answers a Korean search,",
+      "then serves the web page and the API on it (unless --no-serve)."
+    })
 final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
 
   @Option(names = "--corpus", paramLabel = "DIR", description = "Demo corpus directory (default: demo/corpus of the Sosik checkout).")
   Path corpus;
+
+  @Option(names = "--no-serve", description = "Stop after the search instead of starting the server.")
+  boolean noServe;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port for the server (default: ${DEFAULT-VALUE}).")
+  int port;
 
   @Parameters(paramLabel = "QUERY", arity = "0..1", defaultValue = "AI 반도체", description = "The search to run (default: ${DEFAULT-VALUE}).")
   String query;
@@ -39,7 +48,7 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
     console.out().println("$ sosik search \"" + query + "\" --size 5");
     code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "5", query);
     console.out().println();
-    console.out().println("Try next:");
+    console.out().println(noServe ? "Try next:" : "Also try, in another terminal:");
     for (String next : List.of(
         "./sosik search \"반도체 -배터리\" --sort latest",
         "./sosik search \"누리칩스\" --json",
@@ -48,7 +57,12 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
       console.out().println("  " + next + (index.index != null ? " --index " + idx : ""));
     }
     console.out().flush();
-    return code;
+    if (code != ExitCodes.OK || noServe) {
+      return code;
+    }
+    console.out().println();
+    return Main.commandLine(console.out(), console.err(), console.tty())
+        .execute("serve", "--index", idx, "--port", Integer.toString(port));
   }
 
   static Path defaultCorpus() {

@@ -29,6 +29,7 @@ import sosik.search.SearchOptions;
 import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
 import sosik.search.SearchRequest;
+import sosik.search.SearchTimeoutException;
 
 /**
  * Sosik over HTTP: the REST API under {@code /api}, {@code /health}, {@code /metrics}, and the
@@ -90,6 +91,7 @@ public final class SosikServer implements AutoCloseable {
 
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.field(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "bad_parameter", null, e.getMessage()));
+    app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, 503, "timeout", null, e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal", null, "internal error; the server log has the details");

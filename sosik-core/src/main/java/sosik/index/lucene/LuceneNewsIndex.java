@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -62,6 +64,7 @@ import sosik.index.NewsIndex;
 import sosik.search.InvalidQueryException;
 import sosik.search.SearchPage;
 import sosik.search.SearchRequest;
+import sosik.search.SearchTimeoutException;
 import sosik.search.SortOrder;
 
 /**
@@ -96,6 +99,10 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final LuceneQueryBuilder queries;
   private final LuceneHighlights highlights;
   private final String staleWarning;
+  /** Default longest time one search may take. */
+  public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
+
+  private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
   /** Writes since the last commit: id -> content hash, or DELETED. */
   private final Map<String, String> pending = new HashMap<>();
 
@@ -164,6 +171,11 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private static NewsDictionary loadDictionary(Path dir) {
     return NewsDictionary.load(dir.resolve(USER_DICTIONARY));
+  }
+
+  /** Sets the longest time one search may take; null for no limit. */
+  public void searchTimeout(Duration limit) {
+    this.searchTimeout = limit;
   }
 
   /** A warning when the index was built with another analysis than the current one, else null. */
@@ -363,9 +375,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
     Query mainQuery = main.build();
     int window = r.page() * r.size();
-    IndexSearcher s = searchers.acquire();
+    IndexSearcher shared = searchers.acquire();
     try {
-      s.setSimilarity(new BM25Similarity());
+      // a searcher of its own, so that its time limit is this request's alone
+      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      Duration limit = searchTimeout;
+      if (limit != null) {
+        s.setTimeout(new QueryTimeoutImpl(limit.toMillis()));
+      }
       Sort sort = sortFor(r.sort());
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
       TopDocs docs;
@@ -377,6 +394,9 @@ public final class LuceneNewsIndex implements NewsIndex {
       } else {
         docs = s.search(mainQuery, top);
         pressCounts = s.search(facet.build(), new PressCounter.Manager());
+      }
+      if (s.timedOut()) {
+        throw new SearchTimeoutException(limit);
       }
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
@@ -391,7 +411,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       long took = (System.nanoTime() - t0) / 1_000_000;
       return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took);
     } finally {
-      searchers.release(s);
+      searchers.release(shared);
     }
   }
 

@@ -59,4 +59,15 @@ class LuceneNewsIndexTest extends NewsIndexContractTest {
       assertThat(idx.search(sosik.search.SearchRequest.of("연구단")).total()).isEqualTo(1);
     }
   }
+
+  @Test
+  void a_search_past_its_time_limit_fails_instead_of_returning_an_inexact_count() throws IOException {
+    indexAll();
+    LuceneNewsIndex idx = (LuceneNewsIndex) index;
+    idx.searchTimeout(java.time.Duration.ZERO);
+    assertThatThrownBy(() -> idx.search(sosik.search.SearchRequest.of("반도체")))
+        .isInstanceOf(sosik.search.SearchTimeoutException.class).hasMessageContaining("took longer");
+    idx.searchTimeout(LuceneNewsIndex.DEFAULT_SEARCH_TIMEOUT);
+    assertThat(idx.search(sosik.search.SearchRequest.of("반도체")).total()).isEqualTo(6);
+  }
 }
