@@ -43,8 +43,4 @@ public record PortalQuery(String text, List<Clause> clauses) {
   public boolean isEmpty() {
     return clauses.isEmpty();
   }
-
-  public boolean hasPositiveClause() {
-    return clauses.stream().anyMatch(c -> !c.exclude());
-  }
 }

@@ -16,10 +16,6 @@ public record Snippet(String text, List<Mark> marks) {
     marks = List.copyOf(marks);
   }
 
-  public static Snippet plain(String text) {
-    return new Snippet(text, List.of());
-  }
-
   /** The marked words, in order. */
   public List<String> markedWords() {
     return marks.stream().map(m -> text.substring(m.start(), m.end())).toList();

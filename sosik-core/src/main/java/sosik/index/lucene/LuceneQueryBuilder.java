@@ -14,7 +14,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -164,9 +163,5 @@ final class LuceneQueryBuilder {
       pb.add(new Term(field, terms.get(i)), positions.get(i));
     }
     return pb.build();
-  }
-
-  static Query none() {
-    return new MatchNoDocsQuery();
   }
 }
