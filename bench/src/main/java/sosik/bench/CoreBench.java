@@ -50,8 +50,8 @@ public final class CoreBench {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Report(
-      Machine machine, List<String> args, String shared, String queries, AnalysisBench.Result analysis,
-      IndexBench.Result index, QueryBench.Result query) {}
+      Machine machine, String loadAverageBefore, String loadAverageAfter, List<String> args, String shared,
+      String queries, AnalysisBench.Result analysis, IndexBench.Result index, QueryBench.Result query) {}
 
   private CoreBench() {}
 
@@ -96,6 +96,7 @@ public final class CoreBench {
     shared = dataDir(shared == null ? repo.resolve("../shared/data").normalize() : shared);
     queries = queries == null ? repo.resolve("bench/queries-ko.txt") : queries;
     boolean all = what.equals("all");
+    String loadBefore = loadAverage();
 
     AnalysisBench.Result analysis = null;
     IndexBench.Result index = null;
@@ -129,8 +130,8 @@ public final class CoreBench {
         IndexBench.deleteTree(indexDir);
       }
     }
-    Report report = new Report(machine(), List.of(args), shared.toString(), query == null ? null : queries.toString(),
-        analysis, index, query);
+    Report report = new Report(machine(), loadBefore, loadAverage(), List.of(args), shared.toString(),
+        query == null ? null : queries.toString(), analysis, index, query);
     print(report, System.out);
     if (out != null) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -184,6 +185,16 @@ public final class CoreBench {
         Version.LATEST.toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
+  /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   private static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
@@ -202,6 +213,10 @@ public final class CoreBench {
     o.printf(Locale.ROOT, "Sosik core benchmark  %s  %d cores, %.1f GiB, %s, Java %s, Lucene %s%n",
         m.date(), m.nproc(), m.memoryBytes() / (double) (1L << 30), m.cpu(), m.java(), m.lucene());
     o.println("data: " + r.shared());
+    if (r.loadAverageBefore() != null) {
+      o.printf("load average (1/5/15 min): %s before, %s after%s%n", r.loadAverageBefore(), r.loadAverageAfter(),
+          " (well above 0 means other work shared the cores: the figures are then pessimistic)");
+    }
     if (r.analysis() != null) {
       AnalysisBench.Result a = r.analysis();
       o.printf(Locale.ROOT, "%nAnalysis, 1 thread: median of %d timed passes after %d warm-up passes (MB = 10^6 bytes of UTF-8 input)%n",

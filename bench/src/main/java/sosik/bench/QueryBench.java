@@ -41,6 +41,7 @@ final class QueryBench {
     try (LuceneNewsIndex index = LuceneNewsIndex.open(indexDir, LuceneNewsIndex.Mode.READ_ONLY)) {
       int n = queries.size();
       long[] totals = new long[n];
+      System.gc(); // start from a clean heap, not the indexing benchmark's garbage
       for (int w = 0; w < warmupPasses; w++) {
         for (int i = 0; i < n; i++) {
           totals[i] = search(index, queries.get(i)).total();
