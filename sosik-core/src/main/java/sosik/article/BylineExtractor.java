@@ -91,7 +91,6 @@ public final class BylineExtractor {
 
   private static final Pattern ROLE_AT_END = Pattern.compile("\\s*(" + ROLE + ")$");
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*[·ㆍ,]\\s*");
-  private static final Pattern REPS_ONLY = Pattern.compile(REPS);
   private static final Pattern EMAIL_PATTERN = Pattern.compile(EMAIL);
 
   // --- the lead -------------------------------------------------------------------------------
@@ -135,10 +134,10 @@ public final class BylineExtractor {
 
   // --- the tail -------------------------------------------------------------------------------
 
-  /** [홍길동 기자], [홍길동 기자 hong@…], <홍길동 기자>hong@…, [OSEN=…] is the lead's */
+  /** [홍길동 기자], [홍길동 기자 hong@…], [이데일리 홍길동 기자], <홍길동 기자>hong@… */
   private static final Pattern SIG_BRACKET =
       Pattern.compile("[\\[<〔]\\s*(?:(?<press>[^\\s\\[\\]<>]{2,12})\\s+)?(?<reps>" + REPS + ")\\s*(?<email>" + EMAIL + ")?\\s*[\\]>〕](?:\\s*(?<email2>" + EMAIL + "))?");
-  /** [press] 홍길동 기자 [press] (hong@…) and the like; the e-mail is required here */
+  /** 홍길동 기자 hong@…, 홍길동 기자(hong@…), 홍길동기자 hong@…; a known press just before is read too */
   private static final Pattern SIG_EMAIL_AFTER =
       Pattern.compile("(?<reps>" + REPS + ")\\s*[(\\[<]?\\s*(?<email>" + EMAIL + ")");
   /** 홍길동 동아닷컴 기자 hong@… */
@@ -169,7 +168,7 @@ public final class BylineExtractor {
 
   private BylineExtractor() {}
 
-  /** Reads {@code text}; never null. */
+  /** Reads {@code text} (null gives nothing found and a null body); the result is never null. */
   public static Result extract(String text) {
     if (text == null) {
       return new Result(null, null, List.of(), null, null, null, null);
