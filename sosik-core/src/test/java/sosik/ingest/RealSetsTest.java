@@ -43,8 +43,8 @@ class RealSetsTest {
 
   /** The company-news-2019 .txt files, in path order. */
   static List<Path> companyFiles() throws IOException {
-    Path dir = SharedData.dir().resolve(COMPANY);
     SharedData.file(COMPANY + "/data/카카오/contents.txt");
+    Path dir = SharedData.dir().resolve(COMPANY);
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).filter(new CompanyTsvReader()::reads).sorted().toList();
     }
@@ -134,8 +134,8 @@ class RealSetsTest {
 
   @Test
   void company_news_ingested_twice_into_a_fresh_index_leaves_the_same_count() throws IOException {
-    Path dir = SharedData.dir().resolve(COMPANY);
     companyFiles();
+    Path dir = SharedData.dir().resolve(COMPANY);
     Path indexDir = tmp.resolve("index");
     IngestReport first;
     IngestReport second;
@@ -180,11 +180,11 @@ class RealSetsTest {
 
   @Test
   void sci_news_json_reads_50_articles_with_their_press_from_the_naver_code() throws IOException {
+    Path dir = SharedData.file(SCI_NEWS + "/01.json").getParent();
     List<Path> files;
-    try (Stream<Path> s = Files.list(SharedData.dir().resolve(SCI_NEWS))) {
+    try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(new SciNewsJsonReader()::reads).sorted().toList();
     }
-    SharedData.file(SCI_NEWS + "/01.json");
     CollectingSink s = readAll(new SciNewsJsonReader(), files);
     ArticleNormalizer normalizer = new ArticleNormalizer();
     List<Article> articles = s.drafts().stream().map(normalizer::normalize).toList();
