@@ -28,7 +28,8 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to take in.")
   List<Path> paths;
 
-  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format: listing or jsonl (default: by file name).")
+  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format: listing, jsonl, or a data set's: company-tsv, soynlp-lines, "
+          + "sci-news-json, ynat-headlines (default: by file name; see docs/FORMATS.md).")
   String format;
 
   @Option(names = "--max-body-chars", paramLabel = "N", defaultValue = "" + ArticleNormalizer.DEFAULT_MAX_BODY_CHARS,

@@ -8,7 +8,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stable article identity. An article with a URL is identified by its canonical URL; one without
@@ -59,9 +62,24 @@ public final class ArticleId {
     }
   }
 
+  /** Naver news hosts (after {@code www.} is dropped). */
+  private static final Set<String> NAVER_NEWS_HOSTS = Set.of("news.naver.com", "n.news.naver.com", "m.news.naver.com");
+  /** {@code /mnews/article/003/0009292935}, {@code /article/003/0009292935} */
+  private static final Pattern NAVER_ARTICLE_PATH =
+      Pattern.compile("^(?:/mnews)?/article/(\\d{1,4})/(\\d{1,12})/?$");
+  /** {@code /main/read.nhn}, {@code /main/read.naver}, {@code /main/ranking/read.nhn}, {@code /read.nhn} */
+  private static final Pattern NAVER_READ_PATH =
+      Pattern.compile("^(?:/main)?(?:/ranking)?/read\\.(?:nhn|naver)$");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,12}");
+
   /**
-   * The canonical form of an article URL: http(s) only, lower-case scheme and host, no default
-   * port, no fragment, no tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}).
+   * The canonical form of an article URL: http(s) only, lower-case scheme and host, {@code www.}
+   * dropped from the host, no default port, no fragment, no tracking parameters ({@code utm_*},
+   * {@code fbclid}, {@code gclid}). A Naver news article, in any of the forms Naver has used
+   * ({@code news.naver.com/main/read.nhn?…&oid=003&aid=0009292935}, {@code
+   * n.news.naver.com/mnews/article/003/0009292935?sid=105}, {@code m.news.naver.com/read.nhn?oid=…}),
+   * becomes {@code https://n.news.naver.com/mnews/article/003/0009292935}: the press code and the
+   * article number are the article, the section and the listing it was found in are not.
    *
    * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) URL
    */
@@ -83,6 +101,16 @@ public final class ArticleId {
     if (port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https")) {
       port = -1;
     }
+    String host = u.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("www.") && host.length() > 4) {
+      host = host.substring(4);
+    }
+    if (NAVER_NEWS_HOSTS.contains(host)) {
+      String naver = naverArticle(u);
+      if (naver != null) {
+        return naver;
+      }
+    }
     String query = u.getRawQuery();
     if (query != null) {
       StringJoiner kept = new StringJoiner("&");
@@ -97,7 +125,7 @@ public final class ArticleId {
       query = kept.length() == 0 ? null : kept.toString();
     }
     String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-    StringBuilder sb = new StringBuilder(scheme).append("://").append(u.getHost().toLowerCase(Locale.ROOT));
+    StringBuilder sb = new StringBuilder(scheme).append("://").append(host);
     if (port != -1) {
       sb.append(':').append(port);
     }
@@ -106,5 +134,35 @@ public final class ArticleId {
       sb.append('?').append(query);
     }
     return sb.toString();
+  }
+
+  /** The canonical URL of a Naver news article, or null when {@code u} is another Naver page. */
+  private static String naverArticle(URI u) {
+    String path = u.getRawPath() == null ? "" : u.getRawPath();
+    String oid = null;
+    String aid = null;
+    Matcher m = NAVER_ARTICLE_PATH.matcher(path);
+    if (m.matches()) {
+      oid = m.group(1);
+      aid = m.group(2);
+    } else if (NAVER_READ_PATH.matcher(path).matches() && u.getRawQuery() != null) {
+      for (String p : u.getRawQuery().split("&")) {
+        int eq = p.indexOf('=');
+        if (eq < 0) {
+          continue;
+        }
+        String name = p.substring(0, eq);
+        String value = p.substring(eq + 1);
+        if (name.equals("oid") && DIGITS.matcher(value).matches()) {
+          oid = value;
+        } else if (name.equals("aid") && DIGITS.matcher(value).matches()) {
+          aid = value;
+        }
+      }
+    }
+    if (oid == null || aid == null) {
+      return null;
+    }
+    return "https://n.news.naver.com/mnews/article/" + oid + "/" + aid;
   }
 }

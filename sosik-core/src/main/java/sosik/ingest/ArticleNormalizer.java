@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import sosik.article.Article;
 import sosik.article.ArticleId;
-import sosik.article.Byline;
+import sosik.article.BylineExtractor;
 import sosik.article.KoreaTime;
 
 /**
- * Validates and normalises a draft: trims, splits a byline left at the start of the body, parses
- * the date, canonicalises the URL, enforces size limits and computes the stable id.
+ * Validates and normalises a draft: trims, takes the byline out of the body (at its start, a
+ * wire-service or paper byline; at its end, the reporter's signature and what the portal appended:
+ * see {@link BylineExtractor}), parses the date, canonicalises the URL, enforces size limits and
+ * computes the stable id. What the byline gives (press, reporters, dateline) fills only the fields
+ * the record lacks; the reporter's e-mail is not kept.
  */
 public final class ArticleNormalizer {
   /** Default largest body accepted, in characters. */
@@ -44,19 +47,17 @@ public final class ArticleNormalizer {
     }
     String dateline = clean(d.dateline());
     if (body != null) {
-      Byline.Parsed parsed = Byline.parseLeading(body);
-      if (parsed != null) {
-        Byline b = parsed.byline();
-        body = parsed.rest().strip();
-        if (press == null) {
-          press = b.press();
-        }
-        if (reporters.isEmpty()) {
-          reporters.addAll(b.reporters());
-        }
-        if (dateline == null) {
-          dateline = b.dateline();
-        }
+      // the byline and the signature leave the body; they fill only what the record lacks
+      BylineExtractor.Result found = BylineExtractor.extract(body);
+      body = found.body();
+      if (press == null) {
+        press = found.press();
+      }
+      if (reporters.isEmpty()) {
+        reporters.addAll(found.reporters());
+      }
+      if (dateline == null) {
+        dateline = found.dateline();
       }
     }
     if (title == null) {

@@ -2,6 +2,7 @@ package sosik.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Reads one source format. A reader streams: it sends each article (or rejection) to the sink as
@@ -17,4 +18,13 @@ public interface ArticleReader {
 
   /** Reads {@code in}, whose name (a file path) is {@code source}, into {@code sink}. */
   void read(String source, BufferedReader in, ReadSink sink) throws IOException;
+
+  /**
+   * Whether a file found while walking a directory given with {@code --format} is one of this
+   * format's files. By default every file is; formats whose files sit beside others (a data set's
+   * {@code .xlsx} next to its {@code .txt}) take only their own file names.
+   */
+  default boolean reads(Path file) {
+    return true;
+  }
 }

@@ -12,6 +12,11 @@ public final class Formats {
   static {
     register(new ListingReader());
     register(new JsonLinesReader());
+    // real Korean data sets, read only when named with --format (see docs/FORMATS.md)
+    register(new CompanyTsvReader());
+    register(new SoynlpLinesReader());
+    register(new SciNewsJsonReader());
+    register(new YnatHeadlinesReader());
   }
 
   private Formats() {}

@@ -69,13 +69,15 @@ public final class Ingestor {
         try (Stream<Path> s = Files.walk(p)) {
           files = s.filter(Files::isRegularFile)
               .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> forced != null || Formats.forFile(f) != null)
+              .filter(f -> forced != null ? forced.reads(f) : Formats.forFile(f) != null)
               .sorted()
               .toList();
         }
         if (files.isEmpty()) {
           report.files++;
-          reject(new Rejection(p.toString(), 0, "directory holds no .txt, .jsonl or .ndjson files"), true);
+          reject(new Rejection(p.toString(), 0, forced != null
+              ? "directory holds no files of format " + forced.name()
+              : "directory holds no .txt, .jsonl or .ndjson files"), true);
         }
         for (Path f : files) {
           ingestFile(f, forced);

@@ -62,6 +62,59 @@ class ArticleIdTest {
     assertThat(ArticleId.canonicalUrl(url)).isEqualTo(canonical);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https://www.hanbit.example/news/1             | https://hanbit.example/news/1",
+        "HTTP://WWW.Hanbit.example:80/news/1           | http://hanbit.example/news/1",
+        "https://www.news.hanbit.example/news/1        | https://news.hanbit.example/news/1",
+        "https://wwwhanbit.example/news/1              | https://wwwhanbit.example/news/1",
+        "https://news.hanbit.example/www.html          | https://news.hanbit.example/www.html"
+      })
+  void www_is_dropped_from_the_host_and_only_there(String url, String canonical) {
+    assertThat(ArticleId.canonicalUrl(url)).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://news.naver.com/main/read.nhn?mode=LSD&mid=sec&sid1=105&oid=003&aid=0009292935",
+        "https://n.news.naver.com/mnews/article/003/0009292935?sid=105",
+        "https://n.news.naver.com/mnews/article/003/0009292935",
+        "https://n.news.naver.com/article/003/0009292935",
+        "http://news.naver.com/main/read.nhn?mode=LS2D&mid=shm&sid1=101&sid2=259&oid=003&aid=0009292935",
+        "https://news.naver.com/main/read.naver?oid=003&aid=0009292935&sid1=105",
+        "https://news.naver.com/main/ranking/read.nhn?rankingType=popular_day&oid=003&aid=0009292935&date=20190625",
+        "https://m.news.naver.com/read.nhn?oid=003&aid=0009292935&sid1=105",
+        "https://www.news.naver.com/main/read.nhn?oid=003&aid=0009292935",
+        "HTTPS://N.NEWS.NAVER.COM/mnews/article/003/0009292935/?sid=105&utm_source=x#comment"
+      })
+  void every_form_of_a_naver_news_article_gives_one_canonical_url(String url) {
+    assertThat(ArticleId.canonicalUrl(url)).isEqualTo("https://n.news.naver.com/mnews/article/003/0009292935");
+  }
+
+  @Test
+  void other_naver_pages_and_other_articles_stay_apart() {
+    assertThat(ArticleId.canonicalUrl("https://news.naver.com/main/read.nhn?oid=003&aid=0009292936"))
+        .isEqualTo("https://n.news.naver.com/mnews/article/003/0009292936");
+    assertThat(ArticleId.canonicalUrl("https://news.naver.com/main/read.nhn?oid=018&aid=0009292935"))
+        .isEqualTo("https://n.news.naver.com/mnews/article/018/0009292935");
+    // not an article: the section page and a comment page keep their own form
+    assertThat(ArticleId.canonicalUrl("https://news.naver.com/main/main.naver?mode=LSD&sid1=105"))
+        .isEqualTo("https://news.naver.com/main/main.naver?mode=LSD&sid1=105");
+    assertThat(ArticleId.canonicalUrl("https://n.news.naver.com/mnews/article/comment/003/0009292935"))
+        .isEqualTo("https://n.news.naver.com/mnews/article/comment/003/0009292935");
+    assertThat(ArticleId.canonicalUrl("https://news.naver.com/main/read.nhn?oid=003"))
+        .isEqualTo("https://news.naver.com/main/read.nhn?oid=003");
+  }
+
+  @Test
+  void naver_article_forms_give_one_id() {
+    assertThat(idOfUrl("https://news.naver.com/main/read.nhn?mode=LSD&mid=sec&sid1=105&oid=003&aid=0009292935"))
+        .isEqualTo(idOfUrl("https://n.news.naver.com/mnews/article/003/0009292935?sid=105"));
+  }
+
   @Test
   void url_variants_of_one_article_give_one_id() {
     String id = idOfUrl("https://news.hanbit.example/view?id=7");

@@ -139,6 +139,53 @@ class ArticleNormalizerTest {
   }
 
   @Test
+  void wire_byline_opening_the_body_fills_the_missing_fields() {
+    Article a = normalizer.normalize(draft("제목", "(세종=연합뉴스) 오세린 기자 = 정부가 내년 예산안을 확정했다.", null, List.of(), null));
+
+    assertThat(a.press()).isEqualTo("연합뉴스");
+    assertThat(a.reporters()).containsExactly("오세린");
+    assertThat(a.dateline()).isEqualTo("세종");
+    assertThat(a.body()).isEqualTo("정부가 내년 예산안을 확정했다.");
+  }
+
+  @Test
+  void trailing_signature_and_portal_links_leave_the_body_and_fill_the_reporter() {
+    Article a = normalizer.normalize(draft("제목", "정부가 내년 예산안을 확정했다.오세린 기자 oh@hanbit.example▶ 한빛일보 구독하기", "한빛일보", List.of(), null));
+
+    assertThat(a.press()).isEqualTo("한빛일보");
+    assertThat(a.reporters()).containsExactly("오세린");
+    assertThat(a.body()).isEqualTo("정부가 내년 예산안을 확정했다.");
+    assertThat(a.extra()).isEmpty(); // the e-mail is not kept
+  }
+
+  @Test
+  void signature_fills_only_what_the_record_lacks() {
+    Article a = normalizer.normalize(draft("제목", "[서울=뉴스1] 정부가 내년 예산안을 확정했다. 오세린 기자 oh@hanbit.example", "한빛일보", List.of("김서연"), null));
+
+    assertThat(a.press()).isEqualTo("한빛일보");
+    assertThat(a.reporters()).containsExactly("김서연");
+    assertThat(a.dateline()).isEqualTo("서울");
+    assertThat(a.body()).isEqualTo("정부가 내년 예산안을 확정했다.");
+  }
+
+  @Test
+  void photo_credit_opening_the_body_is_not_a_byline() {
+    Article a = normalizer.normalize(draft("제목", "(사진=공지유 기자) 정부가 내년 예산안을 확정했다.", null, List.of(), null));
+
+    assertThat(a.reporters()).isEmpty();
+    assertThat(a.body()).isEqualTo("(사진=공지유 기자) 정부가 내년 예산안을 확정했다.");
+  }
+
+  @Test
+  void headline_prefix_stays_in_the_headline() {
+    Article a = normalizer.normalize(draft("[미리보는 이데일리 신문]통상임금 확대 쇼크", "[이데일리 김현아 기자] 통상임금 범위가 넓어진다.", null, List.of(), null));
+
+    assertThat(a.title()).isEqualTo("[미리보는 이데일리 신문]통상임금 확대 쇼크");
+    assertThat(a.press()).isEqualTo("이데일리");
+    assertThat(a.body()).isEqualTo("통상임금 범위가 넓어진다.");
+  }
+
+  @Test
   void reporter_suffix_기자_is_dropped() {
     Article a = normalizer.normalize(draft("제목", "본문", "한빛일보", List.of("김서연 기자", "박준호기자", " 이도윤 "), null));
 

@@ -321,4 +321,30 @@ class IngestorTest {
     assertThat(r.added()).isEqualTo(2);
     assertThat(index.stats().articles()).isEqualTo(2);
   }
+
+  @Test
+  void a_directory_given_with_a_format_of_named_files_reads_only_those_files() throws IOException {
+    Path dir = tmp.resolve("set");
+    copy("company-tsv/news.txt", dir.resolve("contents.txt"));
+    Files.write(dir.resolve("crawling.xlsx"), new byte[] {0x50, 0x4b, 0x03, 0x04});
+
+    IngestReport r = new Ingestor(index, new ArticleNormalizer(), null).ingestPaths(List.of(dir), "company-tsv");
+
+    assertThat(r.files()).isEqualTo(1);
+    assertThat(r.filesRejected()).isZero();
+    assertThat(r.read()).isEqualTo(5); // 6 rows, one with an empty body
+    assertThat(count()).isEqualTo(4); // two rows are one article under two Naver URL forms
+  }
+
+  @Test
+  void a_directory_without_files_of_the_given_format_is_rejected_naming_the_format() throws IOException {
+    Path dir = tmp.resolve("set");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("crawling.xlsx"), new byte[] {0x50, 0x4b, 0x03, 0x04});
+
+    IngestReport r = new Ingestor(index, new ArticleNormalizer(), null).ingestPaths(List.of(dir), "company-tsv");
+
+    assertThat(r.filesRejected()).isEqualTo(1);
+    assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.problem()).contains("company-tsv"));
+  }
 }
