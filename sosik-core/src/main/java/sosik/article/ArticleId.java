@@ -84,6 +84,20 @@ public final class ArticleId {
    * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) URL
    */
   public static String canonicalUrl(String url) {
+    return normalize(url, true);
+  }
+
+  /**
+   * The URL to store and link to: as {@link #canonicalUrl} but with the host's {@code www.} kept,
+   * since a site need not answer on its bare host.
+   *
+   * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) URL
+   */
+  public static String linkUrl(String url) {
+    return normalize(url, false);
+  }
+
+  private static String normalize(String url, boolean dropWww) {
     if (url == null || url.isBlank()) {
       return null;
     }
@@ -102,10 +116,11 @@ public final class ArticleId {
       port = -1;
     }
     String host = u.getHost().toLowerCase(Locale.ROOT);
-    if (host.startsWith("www.") && host.length() > 4) {
-      host = host.substring(4);
+    String bare = host.startsWith("www.") && host.length() > 4 ? host.substring(4) : host;
+    if (dropWww) {
+      host = bare;
     }
-    if (NAVER_NEWS_HOSTS.contains(host)) {
+    if (NAVER_NEWS_HOSTS.contains(bare)) {
       String naver = naverArticle(u);
       if (naver != null) {
         return naver;

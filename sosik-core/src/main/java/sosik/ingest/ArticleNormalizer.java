@@ -92,14 +92,16 @@ public final class ArticleNormalizer {
       }
     }
     String url;
+    String canonical;
     try {
-      url = ArticleId.canonicalUrl(d.url());
+      url = ArticleId.linkUrl(d.url());
+      canonical = ArticleId.canonicalUrl(d.url());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("field 'url': " + e.getMessage());
     }
     // a record's own id from the source (kept in extra as JSON text) tells apart records whose
     // text is the same, e.g. a paragraph that a dataset holds twice under two ids
-    String id = ArticleId.of(url, d.extra().get(SOURCE_ID), press, title, published, body);
+    String id = ArticleId.of(canonical, d.extra().get(SOURCE_ID), press, title, published, body);
     return new Article(id, title, body, press, reporters, dateline, published, url, section, d.extra());
   }
 

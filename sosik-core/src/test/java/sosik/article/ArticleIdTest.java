@@ -184,4 +184,12 @@ class ArticleIdTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'" + url + "'");
   }
+
+  @Test
+  void the_stored_link_keeps_www_while_the_identity_drops_it() {
+    String u = "https://WWW.Hanbit.example/news/1?utm_source=x#top";
+    assertThat(ArticleId.linkUrl(u)).isEqualTo("https://www.hanbit.example/news/1");
+    assertThat(ArticleId.canonicalUrl(u)).isEqualTo("https://hanbit.example/news/1");
+    assertThat(ArticleId.canonicalUrl(ArticleId.linkUrl(u))).isEqualTo(ArticleId.canonicalUrl(u));
+  }
 }
