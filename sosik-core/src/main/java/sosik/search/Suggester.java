@@ -124,6 +124,64 @@ public final class Suggester {
     return list.size() > n ? list.subList(0, n) : list;
   }
 
+  /**
+   * The headline word closest to {@code word} when it is not one itself: at most one jamo off
+   * (two for words of six jamo or more), the most frequent first; null when none is that close.
+   * {@code 반대체} (qkseocp typed in English mode) gives {@code 반도체}.
+   */
+  public Suggestion closest(String word) {
+    String w = word == null ? "" : word.strip();
+    if (w.isEmpty() || w.contains(" ")) {
+      return null;
+    }
+    String target = jamo(w);
+    if (byJamo.containsKey(target)) {
+      return null;
+    }
+    int limit = target.length() >= 6 ? 2 : 1;
+    Suggestion best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Map.Entry<String, List<Suggestion>> e : byJamo.entrySet()) {
+      String k = e.getKey();
+      if (Math.abs(k.length() - target.length()) > limit) {
+        continue;
+      }
+      int d = distance(k, target, limit);
+      for (Suggestion s : e.getValue()) {
+        if (d < bestDistance || d == bestDistance && best != null && s.count() > best.count()) {
+          best = s;
+          bestDistance = d;
+        }
+      }
+    }
+    return bestDistance <= limit ? best : null;
+  }
+
+  /** Levenshtein distance, or {@code limit + 1} as soon as it is known to be over the limit. */
+  static int distance(String a, String b, int limit) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > limit) {
+        return limit + 1;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   private static void collect(NavigableMap<String, List<Suggestion>> map, String key, Map<String, Suggestion> into) {
     if (key.isEmpty()) {
       return;

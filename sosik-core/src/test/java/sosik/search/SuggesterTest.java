@@ -51,4 +51,13 @@ class SuggesterTest {
     assertThat(texts("")).isEmpty();
     assertThat(texts("없는말")).isEmpty();
   }
+
+  @Test
+  void a_word_one_jamo_off_is_corrected_to_the_known_word() {
+    // qkseocp typed in English mode reads 반대체; the headlines know 반도체
+    assertThat(S.closest(sosik.analysis.KeyboardHangul.toHangul("qkseocp")).text()).isEqualTo("반도체");
+    assertThat(S.closest("배터래").text()).isEqualTo("배터리");
+    assertThat(S.closest("반도체")).as("a known word needs no correction").isNull();
+    assertThat(S.closest("국회의사당")).isNull();
+  }
 }

@@ -61,8 +61,8 @@ public final class SosikServer implements AutoCloseable {
   public SosikServer(NewsIndex index, Config config) {
     this.index = index;
     this.config = config;
-    this.pages = new WebPages(index);
     this.suggestions = new SuggestionIndex(index);
+    this.pages = new WebPages(index, suggestions);
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.http.maxRequestSize = config.maxBodyBytes();

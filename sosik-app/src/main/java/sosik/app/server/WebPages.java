@@ -35,10 +35,12 @@ final class WebPages {
   };
 
   private final NewsIndex index;
+  private final SuggestionIndex words;
   private final PebbleEngine engine;
 
-  WebPages(NewsIndex index) {
+  WebPages(NewsIndex index, SuggestionIndex words) {
     this.index = index;
+    this.words = words;
     ClasspathLoader loader = new ClasspathLoader();
     loader.setPrefix("sosik/web/templates");
     loader.setSuffix(".peb");
@@ -128,12 +130,21 @@ final class WebPages {
 
   private List<Map<String, Object>> suggestions(Params p) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
-    if (KeyboardHangul.looksMistyped(p.q)) {
-      String hangul = KeyboardHangul.toHangul(p.q);
-      long n = index.search(SearchRequest.of(hangul)).total();
-      Map<String, Object> s = link(hangul, p.with("q", hangul).with("page", null).href(), false);
-      s.put("why", "한/영 전환 없이 입력하셨나요? (" + String.format("%,d", n) + "건)");
-      out.add(s);
+    String typed = p.q.strip();
+    String why = "혹시 이 검색어를 찾으셨나요?";
+    if (KeyboardHangul.looksMistyped(typed)) {
+      typed = KeyboardHangul.toHangul(typed);
+      why = "한/영 전환 없이 입력하셨나요?";
+    }
+    // the Hangul of English-mode keys, or the known word one jamo off (반대체 → 반도체)
+    for (String candidate : candidates(typed)) {
+      long n = index.search(SearchRequest.of(candidate)).total();
+      if (n > 0) {
+        Map<String, Object> s = link(candidate, p.with("q", candidate).with("page", null).href(), false);
+        s.put("why", why + " (" + String.format("%,d", n) + "건)");
+        out.add(s);
+        break;
+      }
     }
     String[] words = p.q.strip().split("\\s+");
     if (words.length > 1) {
@@ -153,6 +164,25 @@ final class WebPages {
           out.add(s);
         }
       }
+    }
+    return out;
+  }
+
+  /** The typed words as they are, then with each word replaced by its closest headline word. */
+  private List<String> candidates(String typed) {
+    List<String> out = new ArrayList<>();
+    out.add(typed);
+    String[] ws = typed.split("\\s+");
+    boolean changed = false;
+    for (int i = 0; i < ws.length; i++) {
+      var c = words.get().closest(ws[i]);
+      if (c != null) {
+        ws[i] = c.text();
+        changed = true;
+      }
+    }
+    if (changed) {
+      out.add(String.join(" ", ws));
     }
     return out;
   }

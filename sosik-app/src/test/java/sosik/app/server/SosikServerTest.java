@@ -223,7 +223,9 @@ class SosikServerTest {
   @Test
   void an_empty_result_offers_hangul_for_english_mode_typing_and_fewer_words() throws Exception {
     String body = get("/search?q=" + q("qksehcp")).body();
-    assertThat(body).contains("뉴스 검색결과 0건").contains("반도체");
+    assertThat(body).contains("뉴스 검색결과 0건").contains("반도체").contains("한/영 전환");
+    // qkseocp reads 반대체; the page offers the known word one jamo off
+    assertThat(get("/search?q=" + q("qkseocp")).body()).contains(">반도체</a>");
     String fewer = get("/search?q=" + q("반도체 없는단어조합")).body();
     assertThat(fewer).contains("단어를 줄여 검색");
   }
