@@ -169,6 +169,24 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void a_period_preset_keeps_only_recent_articles() {
+    search("반도체");
+    long all = count();
+    browser.findElement(By.linkText("1년")).click();
+    assertThat(browser.getCurrentUrl()).contains("period=1y");
+    assertThat(browser.findElement(By.cssSelector(".periods a.on")).getText()).isEqualTo("1년");
+    String yearAgo = java.time.OffsetDateTime.now(sosik.article.KoreaTime.ZONE).minusYears(1).toString();
+    for (WebElement t : browser.findElements(By.cssSelector(".hit time"))) {
+      assertThat(t.getAttribute("datetime")).isGreaterThanOrEqualTo(yearAgo.substring(0, 10));
+    }
+    // undated articles fall outside every period
+    assertThat(count()).isLessThanOrEqualTo(all);
+    browser.findElement(By.linkText("1시간")).click();
+    assertThat(browser.getCurrentUrl()).contains("period=1h");
+    assertThat(count()).isZero();
+  }
+
+  @Test
   void a_date_range_keeps_only_articles_inside_it() {
     browser.get(base + "/search?q=" + java.net.URLEncoder.encode("반도체", java.nio.charset.StandardCharsets.UTF_8)
         + "&from=2026-09-01&to=2026-09-10");
