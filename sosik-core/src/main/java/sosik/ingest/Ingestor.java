@@ -2,12 +2,8 @@ package sosik.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,35 +55,41 @@ public final class Ingestor {
   public IngestReport ingestPaths(List<Path> paths, String format) throws IOException {
     ArticleReader forced = format == null ? null : Formats.byName(format);
     for (Path p : paths) {
-      if (!Files.exists(p)) {
-        report.files++; // counted like any file given, so that filesRejected <= files
-        reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
-        continue;
-      }
-      if (Files.isDirectory(p)) {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(p)) {
-          files = s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> forced != null ? forced.reads(f) : Formats.forFile(f) != null)
-              .sorted()
-              .toList();
-        }
-        if (files.isEmpty()) {
-          report.files++;
-          reject(new Rejection(p.toString(), 0, forced != null
-              ? "directory holds no files of format " + forced.name()
-              : "directory holds no .txt, .jsonl or .ndjson files"), true);
-        }
-        for (Path f : files) {
-          ingestFile(f, forced);
-        }
-      } else {
-        ingestFile(p, forced);
-      }
+      ingestPath(p, forced);
     }
     finish();
     return report;
+  }
+
+  private void ingestPath(Path p, ArticleReader forced) throws IOException {
+    if (!Files.exists(p)) {
+      report.files++; // counted like any file given, so that filesRejected <= files
+      reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
+      return;
+    }
+    if (Files.isDirectory(p)) {
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(p)) {
+        files = s.filter(Files::isRegularFile)
+            .filter(f -> !f.getFileName().toString().startsWith("."))
+            .filter(f -> forced != null ? forced.reads(f) : Formats.forFile(f) != null)
+            .sorted()
+            .toList();
+      }
+      if (files.isEmpty()) {
+        report.files++;
+        List<String> ext = Formats.extensions();
+        reject(new Rejection(p.toString(), 0, forced != null
+            ? "directory holds no files of format " + forced.name()
+            : "directory holds no " + String.join(", ", ext.subList(0, ext.size() - 1)) + " or "
+                + ext.get(ext.size() - 1) + " files"), true);
+      }
+      for (Path f : files) {
+        ingestFile(f, forced);
+      }
+    } else {
+      ingestFile(p, forced);
+    }
   }
 
   private void ingestFile(Path file, ArticleReader forced) throws IOException {
@@ -118,14 +120,11 @@ public final class Ingestor {
       }
     }
     report.bytes += size;
-    // Bytes that are not UTF-8 become U+FFFD, and an article holding one is rejected with its own
-    // line: the good articles around it are still indexed.
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
     long before = report.read + report.rejected;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
-      ingest(name, in, reader);
+    // Bytes that are not UTF-8 (or not the encoding the document declares) become U+FFFD, and an
+    // article holding one is rejected with its own line: the good articles around it are still indexed.
+    try (InputStream in = Files.newInputStream(file)) {
+      ingest(ByteSource.ofFile(name, in), reader);
     }
     if (report.read + report.rejected == before) {
       reject(new Rejection(name, 0, "no articles found in the file (format " + reader.name() + ")"), true);
@@ -133,68 +132,69 @@ public final class Ingestor {
   }
 
   private static ArticleReader sniff(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        String t = line.replace("\uFEFF", "").strip();
-        if (t.isEmpty()) {
-          continue;
-        }
-        if (t.startsWith("{")) {
-          return Formats.byName("jsonl");
-        }
-        if (t.startsWith("-") || t.startsWith("뉴스 검색결과")) {
-          return Formats.byName("listing");
-        }
-        return null;
-      }
-    } catch (CharacterCodingException e) {
-      return null;
+    byte[] head = new byte[8192];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
     }
-    return null;
+    return Formats.sniff(head, n);
   }
 
-  /** Ingests one already-open source (a file, standard input, an HTTP body). */
+  /** Ingests one already-open source given as bytes (a file, an HTTP body). */
+  public void ingest(ByteSource source, ArticleReader reader) throws IOException {
+    try {
+      reader.read(source, sinkFor(source.name()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    listener.progress(report, source.name());
+  }
+
+  /** Ingests one already-open text source (standard input, a string). */
   public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
-      reader.read(source, in, new ReadSink() {
-        @Override
-        public void article(ArticleDraft draft, int line) {
-          if (undecodable(draft)) {
-            Ingestor.this.reject(new Rejection(source, line,
-                "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
-            return;
-          }
-          Article a;
-          try {
-            a = normalizer.normalize(draft);
-          } catch (IllegalArgumentException e) {
-            Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
-            return;
-          }
-          report.read++;
-          batch.add(a);
-          if (batch.size() >= BATCH) {
-            try {
-              flush();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-          if (report.read % 1000 == 0) {
-            listener.progress(report, source);
-          }
-        }
-
-        @Override
-        public void reject(int line, String problem) {
-          Ingestor.this.reject(new Rejection(source, line, problem), false);
-        }
-      });
+      reader.read(source, in, sinkFor(source));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     listener.progress(report, source);
+  }
+
+  private ReadSink sinkFor(String source) {
+    return new ReadSink() {
+      @Override
+      public void article(ArticleDraft draft, int line) {
+        if (undecodable(draft)) {
+          Ingestor.this.reject(new Rejection(source, line,
+              "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
+          return;
+        }
+        Article a;
+        try {
+          a = normalizer.normalize(draft);
+        } catch (IllegalArgumentException e) {
+          Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
+          return;
+        }
+        report.read++;
+        batch.add(a);
+        if (batch.size() >= BATCH) {
+          try {
+            flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        if (report.read % 1000 == 0) {
+          listener.progress(report, source);
+        }
+      }
+
+      @Override
+      public void reject(int line, String problem) {
+        Ingestor.this.reject(new Rejection(source, line, problem), false);
+      }
+    };
   }
 
   private static boolean undecodable(ArticleDraft d) {
