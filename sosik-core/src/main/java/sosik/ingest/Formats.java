@@ -17,6 +17,7 @@ public final class Formats {
   static {
     register(new ListingReader(), ".txt");
     register(new JsonLinesReader(), ".jsonl", ".ndjson", ".json");
+    register(new FeedReader(), ".rss", ".atom", ".xml");
     // real Korean data sets, read only when named with --format (see docs/FORMATS.md)
     register(new CompanyTsvReader());
     register(new SoynlpLinesReader());
