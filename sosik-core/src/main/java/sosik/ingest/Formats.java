@@ -18,6 +18,7 @@ public final class Formats {
     register(new ListingReader(), ".txt");
     register(new JsonLinesReader(), ".jsonl", ".ndjson", ".json");
     register(new FeedReader(), ".rss", ".atom", ".xml");
+    register(new ArticlePageReader(), ".html", ".htm");
     // real Korean data sets, read only when named with --format (see docs/FORMATS.md)
     register(new CompanyTsvReader());
     register(new SoynlpLinesReader());
