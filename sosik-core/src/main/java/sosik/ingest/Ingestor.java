@@ -1,20 +1,25 @@
 package sosik.ingest;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import sosik.article.Article;
 import sosik.index.NewsIndex;
 
 /**
- * Takes news in: reads sources, validates and normalises each article, writes it to the index
+ * Takes news in: reads sources (files, directories, http(s) URLs), validates and normalises each article, writes it to the index
  * (one id, one article: the same article again updates it), and commits. Counts every outcome; a
  * bad record or file is reported and skipped, the rest of the batch goes on.
  */
@@ -35,6 +40,7 @@ public final class Ingestor {
   private final ArticleNormalizer normalizer;
   private final Listener listener;
   private final IngestReport report = new IngestReport();
+  private HttpFetcher fetcher;
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -43,9 +49,126 @@ public final class Ingestor {
   private long sinceCommit;
 
   public Ingestor(NewsIndex index, ArticleNormalizer normalizer, Listener listener) {
+    this(index, normalizer, listener, null);
+  }
+
+  /**
+   * An ingestor that fetches URLs with {@code fetcher}; null makes one with {@link
+   * HttpFetcher.Options#defaults()} when a URL first comes.
+   */
+  public Ingestor(NewsIndex index, ArticleNormalizer normalizer, Listener listener, HttpFetcher fetcher) {
     this.index = index;
     this.normalizer = normalizer;
     this.listener = listener == null ? new Listener() {} : listener;
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Ingests files, directories and http(s) URLs, in order. A URL is fetched (see {@link
+   * HttpFetcher}) and read as its {@code Content-Type} says (XML, RSS, Atom: {@code feed}; HTML:
+   * {@code html}), else as its path's extension says, else as its content looks; {@code format}
+   * forces a reader. A URL that cannot be fetched, or whose content is neither, is rejected
+   * naming the URL and the problem, like a missing file, and the rest goes on.
+   */
+  public IngestReport ingestSources(List<String> sources, String format) throws IOException {
+    ArticleReader forced = format == null ? null : Formats.byName(format);
+    for (String s : sources) {
+      if (URL.matcher(s).lookingAt()) {
+        ingestUrl(s, forced);
+      } else if (OTHER_SCHEME.matcher(s).lookingAt()) {
+        report.files++;
+        reject(new Rejection(s, 0, "only http and https URLs are fetched"), true);
+      } else {
+        Path p;
+        try {
+          p = Path.of(s);
+        } catch (InvalidPathException e) {
+          report.files++;
+          reject(new Rejection(s, 0, "not a valid path: " + e.getReason()), true);
+          continue;
+        }
+        ingestPath(p, forced);
+      }
+    }
+    finish();
+    return report;
+  }
+
+  private static final Pattern URL = Pattern.compile("(?i)https?://");
+  private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
+  private void ingestUrl(String url, ArticleReader forced) throws IOException {
+    report.files++;
+    listener.progress(report, url);
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+      if (uri.getHost() == null) {
+        throw new URISyntaxException(url, "no host");
+      }
+    } catch (URISyntaxException e) {
+      reject(new Rejection(url, 0, "not a valid URL: " + e.getReason()), true);
+      return;
+    }
+    HttpFetcher.Response response;
+    try {
+      response = fetcher().fetch(uri);
+    } catch (FetchException e) {
+      reject(new Rejection(url, 0, e.problem()), true);
+      return;
+    }
+    byte[] body = response.body();
+    if (body.length == 0) {
+      reject(new Rejection(url, 0, "the response is empty"), true);
+      return;
+    }
+    ArticleReader reader = forced != null ? forced : readerFor(response);
+    if (reader == null) {
+      String type = response.contentType();
+      reject(new Rejection(url, 0, "not a feed or an article page: "
+          + (type == null ? "no Content-Type" : "Content-Type '" + type + "'")
+          + (Formats.isGenericMediaType(type) ? ", and neither the address nor the content says which format it is" : "")), true);
+      return;
+    }
+    report.bytes += body.length;
+    long before = report.read + report.rejected;
+    ingest(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader);
+    if (report.read + report.rejected == before) {
+      reject(new Rejection(url, 0, "no articles found at the URL (format " + reader.name() + ")"), true);
+    }
+  }
+
+  /**
+   * The reader for a response: its {@code Content-Type} (a feed sent as HTML is still a feed),
+   * else the extension of its path, else its content. Null when the type names something else (an
+   * image) or nothing tells.
+   */
+  static ArticleReader readerFor(HttpFetcher.Response r) {
+    String type = r.contentType();
+    ArticleReader byType = Formats.forMediaType(type);
+    ArticleReader sniffed = Formats.sniff(r.body(), r.body().length);
+    if (byType != null) {
+      return byType.name().equals("html") && sniffed != null && sniffed.name().equals("feed") ? sniffed : byType;
+    }
+    if (!Formats.isGenericMediaType(type)) {
+      return null;
+    }
+    for (URI u : List.of(r.uri(), r.requested())) {
+      if (u.getPath() != null) {
+        ArticleReader byName = Formats.forName(u.getPath());
+        if (byName != null) {
+          return byName;
+        }
+      }
+    }
+    return sniffed;
+  }
+
+  private HttpFetcher fetcher() {
+    if (fetcher == null) {
+      fetcher = new HttpFetcher();
+    }
+    return fetcher;
   }
 
   /**
