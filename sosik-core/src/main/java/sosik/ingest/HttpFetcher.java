@@ -129,14 +129,20 @@ public final class HttpFetcher {
   private static final long POLL_MILLIS = 50;
 
   private final Options options;
-  private final HttpClient client;
+  private HttpClient client; // made on the first fetch: a run without URLs starts no HTTP threads
 
   public HttpFetcher(Options options) {
     this.options = options;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER) // followed here: counted, http(s) only, named in errors
-        .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = HttpClient.newBuilder()
+          .connectTimeout(options.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER) // followed here: counted, http(s) only, named in errors
+          .build();
+    }
+    return client;
   }
 
   public HttpFetcher() {
@@ -208,7 +214,7 @@ public final class HttpFetcher {
       body.set(sub);
       return sub;
     };
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(), handler);
+    CompletableFuture<HttpResponse<byte[]>> pending = client().sendAsync(b.build(), handler);
     long idleLimit = options.readTimeout().toNanos();
     long started = System.nanoTime();
     try {
