@@ -247,38 +247,38 @@ public final class HttpFetcher {
   }
 
   private FetchException failure(URI asked, URI uri, Throwable thrown) {
-    Throwable t = thrown;
-    for (Throwable c = thrown; c != null; c = c.getCause()) {
-      if (c instanceof TooLarge big) {
-        return new FetchException(asked, big.getMessage());
-      }
-      if (c instanceof HttpTimeoutException || c instanceof ConnectException || c instanceof UnknownHostException
-          || c instanceof UnresolvedAddressException || c instanceof SSLException) {
-        t = c;
-        break;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
+    // the client wraps: ConnectException ← ConnectException ← UnresolvedAddressException for an unknown host
+    if (cause(thrown, TooLarge.class) instanceof TooLarge big) {
+      return new FetchException(asked, big.getMessage());
     }
-    if (t instanceof HttpConnectTimeoutException) {
+    if (cause(thrown, UnresolvedAddressException.class) != null || cause(thrown, UnknownHostException.class) != null) {
+      return new FetchException(asked, "unknown host '" + uri.getHost() + "'");
+    }
+    if (cause(thrown, HttpConnectTimeoutException.class) != null) {
       return new FetchException(asked, "timed out: could not connect to " + uri.getHost() + " within " + seconds(options.connectTimeout()));
     }
-    if (t instanceof HttpTimeoutException) {
+    if (cause(thrown, HttpTimeoutException.class) != null) {
       return new FetchException(asked, "timed out: no response within " + seconds(options.readTimeout()));
     }
-    if (t instanceof ConnectException) {
+    if (cause(thrown, ConnectException.class) != null) {
       return new FetchException(asked, "could not connect to " + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
           + " (connection refused)");
     }
-    if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-      return new FetchException(asked, "unknown host '" + uri.getHost() + "'");
+    if (cause(thrown, SSLException.class) instanceof SSLException tls) {
+      return new FetchException(asked, "TLS failed: " + tls.getMessage());
     }
-    if (t instanceof SSLException) {
-      return new FetchException(asked, "TLS failed: " + t.getMessage());
-    }
-    String m = t == null ? "unknown error" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String m = thrown == null ? "unknown error" : thrown.getMessage() == null ? thrown.getClass().getSimpleName() : thrown.getMessage();
     return new FetchException(asked, "HTTP failed: " + m);
+  }
+
+  /** The first throwable of {@code type} in {@code t}'s cause chain, or null. */
+  private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
+    for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static String seconds(Duration d) {
