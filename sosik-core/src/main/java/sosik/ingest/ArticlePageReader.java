@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import sosik.article.KoreaTime;
 import sosik.article.PressNames;
 
@@ -291,7 +293,11 @@ public final class ArticlePageReader implements ArticleReader {
     if (own != null) {
       return own;
     }
+    int looked = 0;
     for (Element h : doc.select("h1")) {
+      if (looked++ == 20) {
+        break;
+      }
       if (h.parents().stream().noneMatch(p -> DROPPED.contains(p.normalName()))) {
         return h;
       }
@@ -436,6 +442,8 @@ public final class ArticlePageReader implements ArticleReader {
   }
 
   // ---- body
+  // Every pass over the page is linear: text lengths are measured once per pass, never by asking an
+  // element for its text inside a loop over elements (a hostile page nests thousands deep).
 
   private static String body(Document doc, String title, List<Element> bylines) {
     Element root = doc.body();
@@ -444,10 +452,11 @@ public final class ArticlePageReader implements ArticleReader {
     }
     Element container = doc.selectFirst("[itemprop=articleBody]");
     if (container == null) {
+      Lengths lengths = Lengths.of(root);
       Element best = null;
       int bestLength = 0;
-      for (Element a : doc.select("article")) {
-        int length = a.text().length();
+      for (Element a : root.select("article")) {
+        int length = lengths.text(a);
         if (length > bestLength) {
           best = a;
           bestLength = length;
@@ -455,7 +464,7 @@ public final class ArticlePageReader implements ArticleReader {
       }
       container = best;
     }
-    Set<Element> keep = new HashSet<>();
+    Set<Element> keep = Collections.newSetFromMap(new IdentityHashMap<>());
     if (container != null) {
       keep.addAll(container.parents());
       keep.add(container);
@@ -488,34 +497,34 @@ public final class ArticlePageReader implements ArticleReader {
   private static void clean(Element root, Set<Element> keep) {
     List<Element> drop = new ArrayList<>();
     for (Element e : root.getAllElements()) {
-      if (e == root || keep.contains(e)) {
-        continue;
-      }
-      if (HtmlText.skipped(e) || DROPPED.contains(e.normalName()) || junk(e)) {
+      if (e != root && !keep.contains(e) && (HtmlText.skipped(e) || DROPPED.contains(e.normalName()) || junk(e))) {
         drop.add(e);
       }
     }
-    for (Element e : drop) {
-      e.remove();
-    }
-    // a block headed 관련기사 or 많이 본 뉴스: the heading's own box, or the heading and what follows it
+    drop.forEach(Element::remove);
+    // a block headed 관련기사 or 많이 본 뉴스: the heading's own box when that box is a list of links,
+    // else the heading and what follows it in its box
+    Lengths lengths = Lengths.of(root);
     List<Element> headings = new ArrayList<>();
     for (Element e : root.getAllElements()) {
-      if (e != root && !keep.contains(e) && e.text().length() <= 30 && RELATED_HEADING.matcher(e.text().strip()).find()
-          && e.children().stream().noneMatch(c -> c.text().equals(e.text()))) {
+      int length = lengths.text(e);
+      if (e != root && !keep.contains(e) && length > 0 && length <= 30 && lengths.ownText(e) > 0
+          && RELATED_HEADING.matcher(e.text().strip()).find()) {
         headings.add(e);
       }
     }
     for (Element h : headings) {
-      if (h.parent() == null) {
+      if (h.parent() == null || !h.root().equals(root.root())) {
         continue; // gone with an earlier block
       }
       Element box = h.parent();
-      if (box != root && !keep.contains(box) && box.text().length() > h.text().length()) {
+      int rest = lengths.text(box) - lengths.text(h);
+      boolean boxOfLinks = box != root && !keep.contains(box) && rest > 0 && lengths.links(box) * 2 >= rest;
+      if (boxOfLinks) {
         box.remove();
         continue;
       }
-      Element from = box != root && !keep.contains(box) ? box : h;
+      Element from = box != root && !keep.contains(box) && rest == 0 ? box : h; // a <p> holding only the heading
       List<Node> after = new ArrayList<>();
       for (Node n = from.nextSibling(); n != null; n = n.nextSibling()) {
         after.add(n);
@@ -539,6 +548,9 @@ public final class ArticlePageReader implements ArticleReader {
   /** True when a word of the element's class or id ({@code ad-box}, {@code adArea}, {@code ad_1}) is one of {@code tokens}. */
   private static boolean hasToken(Element e, Set<String> tokens) {
     String names = e.className() + " " + e.id();
+    if (names.isBlank()) {
+      return false;
+    }
     for (String t : names.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).split("[^a-z]+")) {
       if (tokens.contains(t)) {
         return true;
@@ -547,17 +559,16 @@ public final class ArticlePageReader implements ArticleReader {
     return false;
   }
 
-  /** The element holding the most text of its own: text beside {@code <br>}, paragraphs and inline runs. */
+  /** The element holding the most text of its own: text beside {@code <br>}, paragraphs and inline runs, less links. */
   private static Element densest(Element root) {
+    Lengths lengths = Lengths.of(root);
     Element best = root;
     int bestScore = 0;
     for (Element e : root.getAllElements()) {
-      int score = 0;
-      for (Node n : e.childNodes()) {
-        if (n instanceof TextNode t) {
-          score += t.text().strip().length();
-        } else if (n instanceof Element c && INLINE_OR_PARAGRAPH.contains(c.normalName())) {
-          score += c.text().length() - linkText(c);
+      int score = lengths.ownText(e);
+      for (Element c : e.children()) {
+        if (INLINE_OR_PARAGRAPH.contains(c.normalName())) {
+          score += lengths.text(c) - lengths.links(c);
         }
       }
       if (score > bestScore) {
@@ -569,13 +580,71 @@ public final class ArticlePageReader implements ArticleReader {
   }
 
   private static final Set<String> INLINE_OR_PARAGRAPH =
-      new LinkedHashSet<>(List.of("p", "span", "b", "strong", "em", "i", "u", "font", "mark", "small", "sub", "sup", "q", "blockquote"));
+      Set.of("p", "span", "b", "strong", "em", "i", "u", "font", "mark", "small", "sub", "sup", "q", "blockquote");
 
-  private static int linkText(Element e) {
-    int n = 0;
-    for (Element a : e.select("a")) {
-      n += a.text().length();
+  /**
+   * The length of each element's text (white space not counted), of the text directly in it, and
+   * of the text inside its links, measured in one pass.
+   */
+  private static final class Lengths {
+    private final Map<Element, int[]> byElement = new IdentityHashMap<>(); // text, own text, links
+
+    static Lengths of(Element root) {
+      Lengths l = new Lengths();
+      NodeTraversor.traverse(new NodeVisitor() {
+        @Override
+        public void head(Node node, int depth) {}
+
+        @Override
+        public void tail(Node node, int depth) {
+          if (!(node instanceof Element e)) {
+            return;
+          }
+          int text = 0;
+          int own = 0;
+          int links = 0;
+          for (Node c : e.childNodes()) {
+            if (c instanceof TextNode t) {
+              int n = visible(t.getWholeText());
+              text += n;
+              own += n;
+            } else if (c instanceof Element child) {
+              int[] m = l.byElement.get(child);
+              if (m != null) {
+                text += m[0];
+                links += m[2];
+              }
+            }
+          }
+          l.byElement.put(e, new int[] {text, own, e.normalName().equals("a") ? text : links});
+        }
+      }, root);
+      return l;
     }
-    return n;
+
+    private static int visible(String s) {
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        if (!Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '\u00A0') {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    int text(Element e) {
+      int[] m = byElement.get(e);
+      return m == null ? 0 : m[0];
+    }
+
+    int ownText(Element e) {
+      int[] m = byElement.get(e);
+      return m == null ? 0 : m[1];
+    }
+
+    int links(Element e) {
+      int[] m = byElement.get(e);
+      return m == null ? 0 : m[2];
+    }
   }
 }

@@ -197,6 +197,28 @@ class ArticlePageReaderTest {
     assertThat(d.body()).isEqualTo("광주시가 첫 수소버스 노선을 개통했다.\n버스는 하루 40회 운행한다.");
   }
 
+  @Test
+  void related_heading_in_a_block_of_article_text_takes_only_itself_and_what_follows() throws IOException {
+    ArticleDraft d = only(page("""
+        <html><body><div id="wrap"><div id="newsText">
+        대전시가 도심 하천 정비 사업에 1200억원을 투입한다.<br><br>
+        시는 2027년까지 산책로 40㎞를 새로 놓는다.<br><br>
+        <b>관련 뉴스</b><br><a href="/n/1">갑천 생태 탐방로 개방</a><br><a href="/n/2">대전천 복개 구조물 철거</a>
+        </div></div></body></html>"""));
+
+    assertThat(d.body()).isEqualTo("대전시가 도심 하천 정비 사업에 1200억원을 투입한다.\n시는 2027년까지 산책로 40㎞를 새로 놓는다.");
+  }
+
+  @Test
+  void deeply_nested_page_is_read_in_linear_time() {
+    int depth = 30_000;
+    String html = "<html><body>" + "<div><span>가나다 </span>".repeat(depth) + "<b>관련기사</b>" + "</div>".repeat(depth) + "</body></html>";
+
+    ArticleDraft d = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> only(page(html)));
+
+    assertThat(d.body()).startsWith("가나다\n가나다");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"article-shadow", "loading", "thread-view", "badge", "gradient", "headline-box", "download"})
   void class_names_that_only_contain_the_letters_ad_are_not_ads(String className) throws IOException {

@@ -58,7 +58,7 @@ class HttpFetcherTest {
   }
 
   private static FetchException failure(String path) {
-    FetchException e = catchThrowableOfType(() -> fetcher.fetch(server.uri(path)), FetchException.class);
+    FetchException e = catchThrowableOfType(FetchException.class, () -> fetcher.fetch(server.uri(path)));
     assertThat(e).as("fetching " + path + " fails").isNotNull();
     assertThat(e.uri()).isEqualTo(server.uri(path));
     assertThat(e.getMessage()).startsWith(server.url(path) + ": ");
