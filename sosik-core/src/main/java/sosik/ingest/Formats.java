@@ -1,5 +1,6 @@
 package sosik.ingest;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +96,32 @@ public final class Formats {
       return BY_NAME.get("jsonl");
     }
     return null;
+  }
+
+  /**
+   * The reader for a fetched response: its {@code Content-Type} (a feed sent as HTML is still a
+   * feed), else the extension of its path (where it ended, then as asked), else its content. Null
+   * when the type names something else (an image) or nothing tells.
+   */
+  public static ArticleReader forResponse(HttpFetcher.Response r) {
+    String type = r.contentType();
+    ArticleReader byType = forMediaType(type);
+    ArticleReader sniffed = sniff(r.body(), r.body().length);
+    if (byType != null) {
+      return byType.name().equals("html") && sniffed != null && sniffed.name().equals("feed") ? sniffed : byType;
+    }
+    if (!isGenericMediaType(type)) {
+      return null;
+    }
+    for (URI u : List.of(r.uri(), r.requested())) {
+      if (u.getPath() != null) {
+        ArticleReader byName = forName(u.getPath());
+        if (byName != null) {
+          return byName;
+        }
+      }
+    }
+    return sniffed;
   }
 
   /**

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class Ingestor {
       reject(new Rejection(url, 0, "the response is empty"), true);
       return;
     }
-    ArticleReader reader = forced != null ? forced : readerFor(response);
+    ArticleReader reader = forced != null ? forced : Formats.forResponse(response);
     if (reader == null) {
       String type = response.contentType();
       reject(new Rejection(url, 0, "not a feed or an article page: "
@@ -136,32 +136,6 @@ public final class Ingestor {
     if (report.read + report.rejected == before) {
       reject(new Rejection(url, 0, "no articles found at the URL (format " + reader.name() + ")"), true);
     }
-  }
-
-  /**
-   * The reader for a response: its {@code Content-Type} (a feed sent as HTML is still a feed),
-   * else the extension of its path, else its content. Null when the type names something else (an
-   * image) or nothing tells.
-   */
-  static ArticleReader readerFor(HttpFetcher.Response r) {
-    String type = r.contentType();
-    ArticleReader byType = Formats.forMediaType(type);
-    ArticleReader sniffed = Formats.sniff(r.body(), r.body().length);
-    if (byType != null) {
-      return byType.name().equals("html") && sniffed != null && sniffed.name().equals("feed") ? sniffed : byType;
-    }
-    if (!Formats.isGenericMediaType(type)) {
-      return null;
-    }
-    for (URI u : List.of(r.uri(), r.requested())) {
-      if (u.getPath() != null) {
-        ArticleReader byName = Formats.forName(u.getPath());
-        if (byName != null) {
-          return byName;
-        }
-      }
-    }
-    return sniffed;
   }
 
   private HttpFetcher fetcher() {
