@@ -73,7 +73,7 @@ public final class Ingestor {
   public IngestReport ingestSources(List<String> sources, String format) throws IOException {
     ArticleReader forced = format == null ? null : Formats.byName(format);
     for (String s : sources) {
-      if (URL.matcher(s).lookingAt()) {
+      if (HTTP_URL.matcher(s).lookingAt()) {
         ingestUrl(s, forced);
       } else if (OTHER_SCHEME.matcher(s).lookingAt()) {
         report.files++;
@@ -94,7 +94,7 @@ public final class Ingestor {
     return report;
   }
 
-  private static final Pattern URL = Pattern.compile("(?i)https?://");
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://");
   private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
   private void ingestUrl(String url, ArticleReader forced) throws IOException {
