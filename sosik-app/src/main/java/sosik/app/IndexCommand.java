@@ -2,7 +2,7 @@ package sosik.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sosik.index.lucene.LuceneNewsIndex;
 import sosik.ingest.ArticleNormalizer;
+import sosik.ingest.HttpFetcher;
 import sosik.ingest.IngestReport;
 import sosik.ingest.Ingestor;
 import sosik.ingest.Rejection;
@@ -19,18 +20,27 @@ import sosik.ingest.Rejection;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Takes in news files: the portal listing format (.txt) and JSON Lines (.jsonl, .ndjson).",
-      "Directories are walked for such files. The same article again updates it, never duplicates it."
+      "Takes in news: the portal listing format (.txt), JSON Lines (.jsonl, .ndjson, .json), RSS and Atom feeds",
+      "(.rss, .atom, .xml) and article pages (.html, .htm). Directories are walked for such files; http(s) URLs",
+      "of feeds and pages are fetched. The same article again updates it, never duplicates it."
     })
 final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
   @Mixin IndexOption index;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to take in.")
-  List<Path> paths;
+  @Parameters(paramLabel = "PATH|URL", arity = "1..*", description = "Files, directories or http(s) URLs of feeds and pages to take in.")
+  List<String> sources;
 
-  @Option(names = "--format", paramLabel = "NAME", description = "Read every file as this format: listing, jsonl, or a data set's: company-tsv, soynlp-lines, "
-          + "sci-news-json, ynat-headlines (default: by file name; see docs/FORMATS.md).")
+  @Option(names = "--format", paramLabel = "NAME", description = "Read every source as this format: listing, jsonl, feed, html, or a data set's: "
+          + "company-tsv, soynlp-lines, sci-news-json, ynat-headlines (default: by file name, or a URL's Content-Type; see docs/FORMATS.md).")
   String format;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "For URLs: give up connecting, or waiting for data, after this long (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds;
+
+  @Option(names = "--max-download-mb", paramLabel = "N", defaultValue = "20",
+      description = "For URLs: refuse a response larger than this many MB (default: ${DEFAULT-VALUE}).")
+  long maxDownloadMb;
 
   @Option(names = "--max-body-chars", paramLabel = "N", defaultValue = "" + ArticleNormalizer.DEFAULT_MAX_BODY_CHARS,
       description = "Reject articles whose body is longer (default: ${DEFAULT-VALUE}).")
@@ -50,14 +60,23 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     if (format != null) {
       sosik.ingest.Formats.byName(format); // fail fast with the list of formats
     }
+    if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+      throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds, was " + timeoutSeconds);
+    }
+    if (maxDownloadMb < 1 || maxDownloadMb > 4096) {
+      throw new IllegalArgumentException("--max-download-mb must be between 1 and 4096, was " + maxDownloadMb);
+    }
+    HttpFetcher.Options fetch = HttpFetcher.Options.defaults()
+        .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
+        .withMaxBytes(maxDownloadMb * 1024 * 1024);
     Progress progress = new Progress(console, quiet);
     IngestReport r;
     try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE)) {
       if (idx.staleWarning() != null) {
         console.warn(idx.staleWarning());
       }
-      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress);
-      r = ingestor.ingestPaths(paths, format);
+      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch));
+      r = ingestor.ingestSources(sources, format);
     }
     progress.done();
     if (json) {

@@ -1,24 +1,25 @@
 package sosik.ingest;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import sosik.article.Article;
 import sosik.index.NewsIndex;
 
 /**
- * Takes news in: reads sources, validates and normalises each article, writes it to the index
+ * Takes news in: reads sources (files, directories, http(s) URLs), validates and normalises each article, writes it to the index
  * (one id, one article: the same article again updates it), and commits. Counts every outcome; a
  * bad record or file is reported and skipped, the rest of the batch goes on.
  */
@@ -39,6 +40,7 @@ public final class Ingestor {
   private final ArticleNormalizer normalizer;
   private final Listener listener;
   private final IngestReport report = new IngestReport();
+  private HttpFetcher fetcher;
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -47,9 +49,100 @@ public final class Ingestor {
   private long sinceCommit;
 
   public Ingestor(NewsIndex index, ArticleNormalizer normalizer, Listener listener) {
+    this(index, normalizer, listener, null);
+  }
+
+  /**
+   * An ingestor that fetches URLs with {@code fetcher}; null makes one with {@link
+   * HttpFetcher.Options#defaults()} when a URL first comes.
+   */
+  public Ingestor(NewsIndex index, ArticleNormalizer normalizer, Listener listener, HttpFetcher fetcher) {
     this.index = index;
     this.normalizer = normalizer;
     this.listener = listener == null ? new Listener() {} : listener;
+    this.fetcher = fetcher;
+  }
+
+  /**
+   * Ingests files, directories and http(s) URLs, in order. A URL is fetched (see {@link
+   * HttpFetcher}) and read as its {@code Content-Type} says (XML, RSS, Atom: {@code feed}; HTML:
+   * {@code html}), else as its path's extension says, else as its content looks; {@code format}
+   * forces a reader. A URL that cannot be fetched, or whose content is neither, is rejected
+   * naming the URL and the problem, like a missing file, and the rest goes on.
+   */
+  public IngestReport ingestSources(List<String> sources, String format) throws IOException {
+    ArticleReader forced = format == null ? null : Formats.byName(format);
+    for (String s : sources) {
+      if (HTTP_URL.matcher(s).lookingAt()) {
+        ingestUrl(s, forced);
+      } else if (OTHER_SCHEME.matcher(s).lookingAt()) {
+        report.files++;
+        reject(new Rejection(s, 0, "only http and https URLs are fetched"), true);
+      } else {
+        Path p;
+        try {
+          p = Path.of(s);
+        } catch (InvalidPathException e) {
+          report.files++;
+          reject(new Rejection(s, 0, "not a valid path: " + e.getReason()), true);
+          continue;
+        }
+        ingestPath(p, forced);
+      }
+    }
+    finish();
+    return report;
+  }
+
+  private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://");
+  private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
+  private void ingestUrl(String url, ArticleReader forced) throws IOException {
+    report.files++;
+    listener.progress(report, url);
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+      if (uri.getHost() == null) {
+        throw new URISyntaxException(url, "no host");
+      }
+    } catch (URISyntaxException e) {
+      reject(new Rejection(url, 0, "not a valid URL: " + e.getReason()), true);
+      return;
+    }
+    HttpFetcher.Response response;
+    try {
+      response = fetcher().fetch(uri);
+    } catch (FetchException e) {
+      reject(new Rejection(url, 0, e.problem()), true);
+      return;
+    }
+    byte[] body = response.body();
+    if (body.length == 0) {
+      reject(new Rejection(url, 0, "the response is empty"), true);
+      return;
+    }
+    ArticleReader reader = forced != null ? forced : Formats.forResponse(response);
+    if (reader == null) {
+      String type = response.contentType();
+      reject(new Rejection(url, 0, "not a feed or an article page: "
+          + (type == null ? "no Content-Type" : "Content-Type '" + type + "'")
+          + (Formats.isGenericMediaType(type) ? ", and neither the address nor the content says which format it is" : "")), true);
+      return;
+    }
+    report.bytes += body.length;
+    long before = report.read + report.rejected;
+    ingest(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader);
+    if (report.read + report.rejected == before) {
+      reject(new Rejection(url, 0, "no articles found at the URL (format " + reader.name() + ")"), true);
+    }
+  }
+
+  private HttpFetcher fetcher() {
+    if (fetcher == null) {
+      fetcher = new HttpFetcher();
+    }
+    return fetcher;
   }
 
   /**
@@ -59,35 +152,41 @@ public final class Ingestor {
   public IngestReport ingestPaths(List<Path> paths, String format) throws IOException {
     ArticleReader forced = format == null ? null : Formats.byName(format);
     for (Path p : paths) {
-      if (!Files.exists(p)) {
-        report.files++; // counted like any file given, so that filesRejected <= files
-        reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
-        continue;
-      }
-      if (Files.isDirectory(p)) {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(p)) {
-          files = s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> forced != null ? forced.reads(f) : Formats.forFile(f) != null)
-              .sorted()
-              .toList();
-        }
-        if (files.isEmpty()) {
-          report.files++;
-          reject(new Rejection(p.toString(), 0, forced != null
-              ? "directory holds no files of format " + forced.name()
-              : "directory holds no .txt, .jsonl or .ndjson files"), true);
-        }
-        for (Path f : files) {
-          ingestFile(f, forced);
-        }
-      } else {
-        ingestFile(p, forced);
-      }
+      ingestPath(p, forced);
     }
     finish();
     return report;
+  }
+
+  private void ingestPath(Path p, ArticleReader forced) throws IOException {
+    if (!Files.exists(p)) {
+      report.files++; // counted like any file given, so that filesRejected <= files
+      reject(new Rejection(p.toString(), 0, "no such file or directory"), true);
+      return;
+    }
+    if (Files.isDirectory(p)) {
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(p)) {
+        files = s.filter(Files::isRegularFile)
+            .filter(f -> !f.getFileName().toString().startsWith("."))
+            .filter(f -> forced != null ? forced.reads(f) : Formats.forFile(f) != null)
+            .sorted()
+            .toList();
+      }
+      if (files.isEmpty()) {
+        report.files++;
+        List<String> ext = Formats.extensions();
+        reject(new Rejection(p.toString(), 0, forced != null
+            ? "directory holds no files of format " + forced.name()
+            : "directory holds no " + String.join(", ", ext.subList(0, ext.size() - 1)) + " or "
+                + ext.get(ext.size() - 1) + " files"), true);
+      }
+      for (Path f : files) {
+        ingestFile(f, forced);
+      }
+    } else {
+      ingestFile(p, forced);
+    }
   }
 
   private void ingestFile(Path file, ArticleReader forced) throws IOException {
@@ -118,14 +217,11 @@ public final class Ingestor {
       }
     }
     report.bytes += size;
-    // Bytes that are not UTF-8 become U+FFFD, and an article holding one is rejected with its own
-    // line: the good articles around it are still indexed.
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
     long before = report.read + report.rejected;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
-      ingest(name, in, reader);
+    // Bytes that are not UTF-8 (or not the encoding the document declares) become U+FFFD, and an
+    // article holding one is rejected with its own line: the good articles around it are still indexed.
+    try (InputStream in = Files.newInputStream(file)) {
+      ingest(ByteSource.ofFile(name, in), reader);
     }
     if (report.read + report.rejected == before) {
       reject(new Rejection(name, 0, "no articles found in the file (format " + reader.name() + ")"), true);
@@ -133,68 +229,69 @@ public final class Ingestor {
   }
 
   private static ArticleReader sniff(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        String t = line.replace("\uFEFF", "").strip();
-        if (t.isEmpty()) {
-          continue;
-        }
-        if (t.startsWith("{")) {
-          return Formats.byName("jsonl");
-        }
-        if (t.startsWith("-") || t.startsWith("뉴스 검색결과")) {
-          return Formats.byName("listing");
-        }
-        return null;
-      }
-    } catch (CharacterCodingException e) {
-      return null;
+    byte[] head = new byte[8192];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
     }
-    return null;
+    return Formats.sniff(head, n);
   }
 
-  /** Ingests one already-open source (a file, standard input, an HTTP body). */
+  /** Ingests one already-open source given as bytes (a file, an HTTP body). */
+  public void ingest(ByteSource source, ArticleReader reader) throws IOException {
+    try {
+      reader.read(source, sinkFor(source.name()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    listener.progress(report, source.name());
+  }
+
+  /** Ingests one already-open text source (standard input, a string). */
   public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
-      reader.read(source, in, new ReadSink() {
-        @Override
-        public void article(ArticleDraft draft, int line) {
-          if (undecodable(draft)) {
-            Ingestor.this.reject(new Rejection(source, line,
-                "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
-            return;
-          }
-          Article a;
-          try {
-            a = normalizer.normalize(draft);
-          } catch (IllegalArgumentException e) {
-            Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
-            return;
-          }
-          report.read++;
-          batch.add(a);
-          if (batch.size() >= BATCH) {
-            try {
-              flush();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-          if (report.read % 1000 == 0) {
-            listener.progress(report, source);
-          }
-        }
-
-        @Override
-        public void reject(int line, String problem) {
-          Ingestor.this.reject(new Rejection(source, line, problem), false);
-        }
-      });
+      reader.read(source, in, sinkFor(source));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     listener.progress(report, source);
+  }
+
+  private ReadSink sinkFor(String source) {
+    return new ReadSink() {
+      @Override
+      public void article(ArticleDraft draft, int line) {
+        if (undecodable(draft)) {
+          Ingestor.this.reject(new Rejection(source, line,
+              "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
+          return;
+        }
+        Article a;
+        try {
+          a = normalizer.normalize(draft);
+        } catch (IllegalArgumentException e) {
+          Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
+          return;
+        }
+        report.read++;
+        batch.add(a);
+        if (batch.size() >= BATCH) {
+          try {
+            flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        if (report.read % 1000 == 0) {
+          listener.progress(report, source);
+        }
+      }
+
+      @Override
+      public void reject(int line, String problem) {
+        Ingestor.this.reject(new Rejection(source, line, problem), false);
+      }
+    };
   }
 
   private static boolean undecodable(ArticleDraft d) {

@@ -1,8 +1,12 @@
 package sosik.ingest;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,27 @@ final class CollectingSink implements ReadSink {
       reader.read(file.toString(), in, sink);
     }
     return sink;
+  }
+
+  /** Reads a file as the ingestor does: as bytes, with no charset declared. */
+  static CollectingSink readBytes(ArticleReader reader, Path file) throws IOException {
+    CollectingSink sink = new CollectingSink();
+    try (InputStream in = Files.newInputStream(file)) {
+      reader.read(ByteSource.ofFile(file.toString(), in), sink);
+    }
+    return sink;
+  }
+
+  /** Reads bytes as if an HTTP response declared {@code charset} (null: none) and came from {@code location}. */
+  static CollectingSink readBytes(ArticleReader reader, byte[] bytes, Charset charset, String location) throws IOException {
+    CollectingSink sink = new CollectingSink();
+    reader.read(new ByteSource("<bytes>", new ByteArrayInputStream(bytes), charset,
+        location == null ? null : URI.create(location)), sink);
+    return sink;
+  }
+
+  List<String> problems() {
+    return rejections.stream().map(Problem::problem).toList();
   }
 
   static CollectingSink read(ArticleReader reader, String text) throws IOException {

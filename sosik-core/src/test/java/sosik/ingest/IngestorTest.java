@@ -347,4 +347,83 @@ class IngestorTest {
     assertThat(r.filesRejected()).isEqualTo(1);
     assertThat(r.rejections()).singleElement().satisfies(x -> assertThat(x.problem()).contains("company-tsv"));
   }
+
+  @Test
+  void directory_walk_takes_feeds_and_pages_too() throws IOException {
+    Path dir = tmp.resolve("inbox");
+    copy("feed/rss2.xml", dir.resolve("economy.rss"));
+    copy("feed/atom.atom", dir.resolve("society.atom"));
+    copy("html/article_plain.html", dir.resolve("pages/1219.html"));
+    copy("html/euc-kr.html", dir.resolve("pages/mokpo.htm"));
+
+    IngestReport r = ingest(dir);
+
+    assertThat(r.files()).isEqualTo(4);
+    assertThat(r.filesRejected()).isZero();
+    assertThat(r.rejected()).as("the RSS item with an unreadable pubDate").isEqualTo(1);
+    assertThat(r.added()).isEqualTo(4 + 3 + 2);
+    assertThat(count()).isEqualTo(9);
+  }
+
+  @Test
+  void directory_without_news_files_names_every_extension_it_looked_for() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("nothing-here"));
+    Files.writeString(dir.resolve("notes.md"), "메모\n");
+
+    IngestReport r = ingest(dir);
+
+    assertThat(r.rejections()).singleElement().satisfies(rej -> assertThat(rej.problem())
+        .isEqualTo("directory holds no .txt, .jsonl, .ndjson, .json, .rss, .atom, .xml, .html or .htm files"));
+  }
+
+  @Test
+  void feed_and_page_with_unknown_extensions_are_read_by_their_content() throws IOException {
+    Path feed = copy("feed/atom.atom", tmp.resolve("society.feed"));
+    Path page = copy("html/article_full.html", tmp.resolve("article.php"));
+
+    IngestReport r = ingest(feed, page);
+
+    assertThat(r.hasRejections()).isFalse();
+    assertThat(r.added()).isEqualTo(4);
+  }
+
+  @Test
+  void binary_file_named_html_is_rejected_and_the_rest_is_indexed() throws IOException {
+    Path png = Files.write(tmp.resolve("photo.html"),
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+
+    IngestReport r = ingest(png, Fixtures.path("ingest/news.txt"));
+
+    assertThat(r.rejections()).singleElement().hasToString(png + ": not an HTML page: binary data (a PNG image)");
+    assertThat(r.added()).isEqualTo(2);
+  }
+
+  @Test
+  void external_entity_pointing_at_a_local_file_indexes_nothing_of_it() throws IOException {
+    Path secret = Files.writeString(tmp.resolve("secret.txt"), "SOSIK-SECRET-4b1d 비밀번호\n");
+    Path feed = Files.writeString(tmp.resolve("evil.xml"), "<?xml version=\"1.0\"?>\n"
+        + "<!DOCTYPE rss [<!ENTITY s SYSTEM \"" + secret.toUri() + "\">]>\n"
+        + "<rss><channel><title>엿보기일보</title>\n<item><title>비밀 &s;</title><link>https://peek.example/1</link>"
+        + "<description>본문 &s;</description></item></channel></rss>\n");
+
+    IngestReport r = ingest(feed);
+
+    assertThat(r.added()).isZero();
+    assertThat(count()).isZero();
+    assertThat(r.rejections()).singleElement().satisfies(rej -> {
+      assertThat(rej.source()).isEqualTo(feed.toString());
+      assertThat(rej.problem()).contains("DTD").doesNotContain("SOSIK-SECRET");
+    });
+  }
+
+  @Test
+  void not_well_formed_feed_keeps_the_items_before_the_break_and_names_file_line_and_column() throws IOException {
+    Path file = Fixtures.path("feed/not_well_formed.xml");
+
+    IngestReport r = ingest(file);
+
+    assertThat(r.added()).isEqualTo(1);
+    assertThat(r.rejections()).singleElement().satisfies(rej ->
+        assertThat(rej.toString()).startsWith(file + ":11: not well-formed XML at line 11, column "));
+  }
 }
