@@ -3,7 +3,7 @@
 # `sosik serve` on a free loopback port, runs HttpLoadBench against it, and stops the server.
 #   bench/http-load.sh [SECONDS_PER_LEVEL=10] [LEVELS=1,2,4,8,16]
 # The corpus: SOSIK_LOAD_INPUTS (paths for `sosik index`), by default the demo corpus and
-# ../shared/data/korquad-v1-dev/paragraphs.jsonl.
+# ../shared/data/korquad-v1-dev/paragraphs.jsonl; or SOSIK_LOAD_INDEX, an index built beforehand.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"
@@ -14,10 +14,14 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# shellcheck disable=SC2086
-"$root/sosik" index -q --index "$work/index" $inputs
+index="${SOSIK_LOAD_INDEX:-}"
+if [ -z "$index" ]; then
+  index="$work/index"
+  # shellcheck disable=SC2086
+  "$root/sosik" index -q --index "$index" $inputs
+fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-SOSIK_JAVA_OPTS="${SOSIK_JAVA_OPTS:--Xmx1g}" "$root/sosik" serve --index "$work/index" --port "$port" >"$work/serve.log" 2>&1 &
+SOSIK_JAVA_OPTS="${SOSIK_JAVA_OPTS:--Xmx1g}" "$root/sosik" serve --index "$index" --port "$port" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

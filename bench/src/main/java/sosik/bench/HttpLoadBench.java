@@ -46,9 +46,13 @@ public final class HttpLoadBench {
     String[] levels = (args.length > 3 ? args[3] : "1,2,4,8,16").split(",");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    // warm-up: every query once
+    // warm-up: every query once, then 5 s of the list in a loop, so the levels measure a warm JIT
     for (String q : queries) {
       send(http, base, q);
+    }
+    long warm = System.nanoTime() + 5_000_000_000L;
+    for (int i = 0; System.nanoTime() < warm; i++) {
+      send(http, base, queries.get(i % queries.size()));
     }
     System.out.printf("HTTP load on %s/api/search, %d queries, %d s per level%n", base, queries.size(), seconds);
     System.out.printf("%-12s %10s %10s %10s %10s %8s%n", "concurrency", "requests", "req/s", "p50 ms", "p99 ms", "errors");
