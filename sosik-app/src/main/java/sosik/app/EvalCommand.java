@@ -70,10 +70,10 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
 
   @Option(names = "--long-queries", paramLabel = "K=V,…",
       description = "Change how Sosik answers long queries for this run, e.g. enabled=false or match=0.6 (settings: "
-          + "enabled, longWords, questions, relaxBelow, match, proximity, slop, allWordsFirst; see docs/QUALITY.md).")
+          + "enabled, longWords, questions, relaxBelow, match, proximity, slop, allWordsFirst, context, questionWords; see docs/QUALITY.md).")
   String longQueries;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relaxed, failed, ids.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relevant, relevant_in_10, relevant_in_100, relaxed, failed, ids.")
   Path out;
 
   @Option(names = "--json", description = "Print the figures as JSON.")

@@ -15,10 +15,12 @@ import java.util.Map;
  * reduce to nothing (particles, punctuation). When a long query finds fewer than {@link
  * #relaxBelow} articles with all its words, it is run again <em>relaxed</em>: an article needs only
  * {@code ceil(match × n)} of its n plain words (at least one, at most n − 1); quoted phrases,
- * {@code +words}, field terms and exclusions still hold. The relaxed ranking is BM25 over the words'
- * tokens (headline ×2, as always), plus a proximity bonus for the query's adjacent words found
- * near each other, and the articles holding every word first. The page says it was relaxed, and its
- * total is the exact count of the relaxed query.
+ * {@code +words}, field terms and exclusions still hold. The plain words are analysed together,
+ * in context, as the indexed text was, and interrogatives (무엇, 누구 …) are not looked for. The
+ * relaxed ranking is BM25 over the words' tokens (headline ×2, as always), plus a proximity bonus
+ * for the query's adjacent words found near each other, and the articles holding every word first.
+ * The page says it was relaxed ({@link sosik.search.SearchPage#relaxed()}), and its total is the
+ * exact count of the relaxed query.
  *
  * <p>Short keyword queries never change meaning: {@code 반도체 금리} finds what holds both words or
  * nothing. The figures behind the defaults are in docs/QUALITY.md.
@@ -48,7 +50,11 @@ public record LongQueryPolicy(
     boolean context,
     boolean questionWords) {
 
-  /** Sosik's choice, measured on KorQuAD and the company-news set (docs/QUALITY.md). */
+  /**
+   * Sosik's choice: long from 4 words (or a question of 2), relaxed below 10 all-words results,
+   * a quarter of the words, proximity ×0.5 within 8 positions, all-words first, words in context,
+   * interrogatives left out. Measured on KorQuAD (docs/QUALITY.md).
+   */
   public static final LongQueryPolicy DEFAULT = new LongQueryPolicy(true, 4, true, 10, 0.25, 0.5f, 8, true, true, true);
 
   /** Every query all-words, as the portal runs keyword queries. */

@@ -15,9 +15,11 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import sosik.index.Keys;
 import sosik.search.PortalQuery;
@@ -41,6 +43,8 @@ final class LuceneQueryBuilder {
    */
   static final java.util.Set<String> INTERROGATIVES =
       java.util.Set.of("무엇", "뭐", "누구", "언제", "어디", "어느", "얼마", "몇", "무슨", "어떤", "어떻", "왜");
+  /** The copula 이(다) as the analyser leaves it after an interrogative (누구인가 → 누구 이). */
+  static final String COPULA = "이";
 
   private final Analyzer analyzer;
 
@@ -81,14 +85,18 @@ final class LuceneQueryBuilder {
   /**
    * The query's text part: {@code strict} requires every word (as {@link #textQuery}); {@code
    * relaxed} is non-null when the policy counts the query as long, and needs only some of its plain
-   * words. {@code plainWords} is how many plain words (that analyse to something) it has.
+   * words.
    */
-  record TextQueries(Query strict, Query relaxed, int plainWords) {}
+  record TextQueries(Query strict, Query relaxed) {}
 
   TextQueries textQueries(PortalQuery q, boolean titleOnly, LongQueryPolicy policy) {
     Query strict = textQuery(q, titleOnly);
     if (!policy.enabled()) {
-      return new TextQueries(strict, null, 0);
+      return new TextQueries(strict, null);
+    }
+    int plainClauses = (int) q.clauses().stream().filter(PortalQuery.Clause::plain).count();
+    if (!policy.isLong(plainClauses, isQuestion(q.text()))) {
+      return new TextQueries(strict, null); // too short whatever the words analyse to
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     // plain words of one alternative are analysed together, in context, as the indexed text is:
@@ -133,8 +141,9 @@ final class LuceneQueryBuilder {
         List<String> tokens =
             policy.context() && c.alternatives().size() == 1 ? inContext.get(nextSingle++) : tokens(Fields.BODY, t.text());
         analysed |= !tokens.isEmpty();
-        if (policy.questionWords()) {
-          tokens = tokens.stream().filter(tok -> !INTERROGATIVES.contains(tok)).toList();
+        if (policy.questionWords() && tokens.stream().anyMatch(INTERROGATIVES::contains)) {
+          // 누구인가 → 누구 이: the interrogative and its copula go, what else the word holds stays
+          tokens = tokens.stream().filter(tok -> !INTERROGATIVES.contains(tok) && !tok.equals(COPULA)).toList();
         }
         if (tokens.isEmpty()) {
           continue;
@@ -159,7 +168,7 @@ final class LuceneQueryBuilder {
     }
     int n = words.size();
     if (n == 0 || !policy.isLong(plainWords, isQuestion(q.text()))) {
-      return new TextQueries(strict, null, plainWords);
+      return new TextQueries(strict, null);
     }
     BooleanQuery.Builder some = new BooleanQuery.Builder();
     for (Query w : words) {
@@ -167,6 +176,8 @@ final class LuceneQueryBuilder {
     }
     some.setMinimumNumberShouldMatch(policy.minimumShouldMatch(n));
     b.add(some.build(), BooleanClause.Occur.MUST);
+    Query core = b.build();
+    List<Query> bonus = new ArrayList<>();
     if (policy.proximity() > 0) {
       for (int i = 0; i < n; i++) {
         List<String> here = wordTokens.get(i);
@@ -175,21 +186,67 @@ final class LuceneQueryBuilder {
         }
         if (here.size() > 1) {
           // a word the analyser splits (지명수배 → 지명 수배) counts most when whole
-          b.add(new BoostQuery(near(here, 0, wordTitleOnly.get(i)), policy.proximity()), BooleanClause.Occur.SHOULD);
+          bonus.add(new BoostQuery(near(here, 0, wordTitleOnly.get(i)), policy.proximity()));
         }
         List<String> next = i + 1 < n ? wordTokens.get(i + 1) : null;
         if (next != null) {
           List<String> pair = new ArrayList<>(here);
           pair.addAll(next);
           boolean title = wordTitleOnly.get(i) && wordTitleOnly.get(i + 1);
-          b.add(new BoostQuery(near(pair, policy.slop(), title), policy.proximity()), BooleanClause.Occur.SHOULD);
+          bonus.add(new BoostQuery(near(pair, policy.slop(), title), policy.proximity()));
         }
       }
     }
-    if (policy.allWordsFirst()) {
-      b.add(new BoostQuery(new ConstantScoreQuery(strict), ALL_WORDS_BONUS), BooleanClause.Occur.SHOULD);
+    Query allWords = policy.allWordsFirst() ? new BoostQuery(new ConstantScoreQuery(strict), ALL_WORDS_BONUS) : null;
+    // Lucene refuses a query of more than maxClauseCount clauses and terms, and 64 words of many
+    // tokens each can get there: the proximity bonus goes first, then the all-words bonus, then
+    // the relaxation itself
+    int budget = IndexSearcher.getMaxClauseCount();
+    for (int drop = 0; drop < 3; drop++) {
+      BooleanQuery.Builder full = new BooleanQuery.Builder().add(core, BooleanClause.Occur.MUST);
+      if (allWords != null && drop < 2) {
+        full.add(allWords, BooleanClause.Occur.SHOULD);
+      }
+      if (drop < 1) {
+        bonus.forEach(x -> full.add(x, BooleanClause.Occur.SHOULD));
+      }
+      Query relaxed = full.build();
+      if (clauses(relaxed) <= budget) {
+        return new TextQueries(strict, relaxed);
+      }
     }
-    return new TextQueries(strict, b.build(), plainWords);
+    return new TextQueries(strict, null);
+  }
+
+  /**
+   * The leaf queries of a query (a term or a phrase is one), as {@link IndexSearcher} counts them
+   * against {@link IndexSearcher#getMaxClauseCount()}.
+   */
+  static int clauses(Query q) {
+    int[] n = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        n[0]++;
+      }
+
+      @Override
+      public void consumeTermsMatching(
+          Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        n[0]++;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        n[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return n[0];
   }
 
   /** Whether the query is phrased as a question: it ends with a question mark. */

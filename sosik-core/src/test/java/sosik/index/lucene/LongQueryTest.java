@@ -156,6 +156,32 @@ class LongQueryTest {
   }
 
   @Test
+  void the_longest_query_allowed_is_answered_even_when_every_word_splits_into_many_tokens() throws IOException {
+    // 64 words (the parser's limit) of six tokens each: the relaxed query stays within Lucene's
+    // clause limit by giving up what it must (the proximity bonus first)
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; i < PortalQueryParser.MAX_TERMS; i++) {
+      q.append(i == 0 ? "" : " ").append(String.format("20%02d년1월%d일", i, i % 28 + 1));
+    }
+    assertThat(q.length()).isLessThanOrEqualTo(PortalQueryParser.MAX_CHARS);
+    SearchPage p = search(q.toString());
+    assertThat(p.relaxed()).isTrue();
+    assertThat(p.total()).isZero();
+    String all = q.toString();
+    String question = all.substring(0, all.lastIndexOf(" ", all.lastIndexOf(" ") - 1)) + " 방파제 완공?";
+    // 64 words need 16: the two that BREAKWATER holds are not enough
+    SearchPage asked = search(question);
+    assertThat(asked.relaxed()).isTrue();
+    assertThat(asked.total()).isZero();
+    try {
+      index.longQueries(LongQueryPolicy.STRICT);
+      assertThat(search(q.toString()).total()).isZero();
+    } finally {
+      index.longQueries(LongQueryPolicy.DEFAULT);
+    }
+  }
+
+  @Test
   void rank_picks_the_same_articles_in_the_same_order_as_search() throws IOException {
     for (String q : List.of("솔섬 항구", "솔섬 방파제 태풍 피해 규모", "승리의 고향은 어디인가?", "방파제 고등어")) {
       SearchPage p = search(q);
