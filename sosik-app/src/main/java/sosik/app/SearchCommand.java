@@ -26,7 +26,9 @@ import sosik.search.SearchRequest;
     description = {
       "Searches the index and prints a result page.",
       "Every word must match. Operators: \"exact phrase\", -exclude, +must, a | b,",
-      "언론사:이데일리, 기자:김현아, 제목:반도체."
+      "언론사:이데일리, 기자:김현아, 제목:반도체.",
+      "A long query (4 words or more) or a question (ending in ?) that finds too few articles with",
+      "every word also lists articles with only some of them (+words stay required) and says so."
     })
 final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   enum Scope { ALL, TITLE }
@@ -99,6 +101,9 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
     String open = console.tty() ? "\033[1;33m" : "**";
     String close = console.tty() ? "\033[0m" : "**";
     out.printf("뉴스 검색결과 %,d건%n", page.total());
+    if (page.relaxed()) {
+      out.println(SearchPage.RELAXED_NOTICE);
+    }
     for (SearchPage.Hit h : page.hits()) {
       out.println("- " + h.titleMarked().render(open, close));
       StringBuilder line = new StringBuilder("- ");

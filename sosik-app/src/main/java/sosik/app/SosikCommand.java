@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       DictCommand.class,
       ReindexCommand.class,
       DemoCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      EvalCommand.class
     },
     footer = {
       "",

@@ -60,6 +60,28 @@ class SearchCommandTest {
   // ---- text output ----
 
   @Test
+  void aQuestionNoArticleAnswersWordForWordIsRelaxedAndThePageSaysSo() {
+    // no article has 이름: the question is answered with articles holding some of its words
+    List<String> lines = ok(Cli.search(index, "누리칩스가 공개한 반도체 설계 기술의 이름은?")).lines();
+    assertThat(lines.get(0)).startsWith("뉴스 검색결과 ");
+    assertThat(lines.get(1)).isEqualTo("모든 단어를 포함한 결과가 적어 일부 단어만 일치하는 결과도 보여 줍니다");
+    assertThat(lines.get(2).replace("**", "")).isEqualTo("- " + CHIPS);
+
+    JsonNode page = json("누리칩스가 공개한 반도체 설계 기술의 이름은?").json();
+    assertThat(page.get("relaxed").asBoolean()).isTrue();
+    assertThat(page.get("hits").get(0).get("title").asText()).isEqualTo(CHIPS);
+  }
+
+  @Test
+  void keywordQueriesAreNeverRelaxed() {
+    assertThat(ok(Cli.search(index, "반도체")).lines().get(1)).startsWith("- ");
+    assertThat(json("반도체").json().get("relaxed").asBoolean()).isFalse();
+    JsonNode none = json("반도체 바이오").json();
+    assertThat(none.get("total").asLong()).isZero();
+    assertThat(none.get("relaxed").asBoolean()).isFalse();
+  }
+
+  @Test
   void textOutputIsThePortalPageCountThenHeadlineAndBylinePairs() {
     List<String> lines = ok(Cli.search(index, "반도체")).lines();
 

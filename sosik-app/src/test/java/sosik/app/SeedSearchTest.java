@@ -86,6 +86,15 @@ class SeedSearchTest {
   }
 
   @Test
+  void theSeedKeywordQueriesKeepTheEveryWordRule() {
+    for (String q : List.of("AI 반도체", "파네시아", "반도체 -배터리", "과기부")) {
+      Cli.Result r = Cli.search(index, q, "--json");
+      assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(r.json().get("relaxed").asBoolean()).as(q).isFalse();
+    }
+  }
+
+  @Test
   void companyNameFindsItsOneArticle() {
     assertThat(Cli.search(index, "파네시아").firstLine()).isEqualTo("뉴스 검색결과 1건");
   }

@@ -32,11 +32,36 @@ public record PortalQuery(String text, List<Clause> clauses) {
   public record Term(Field field, String text, boolean phrase) {}
 
   /**
-   * A clause: one or more alternatives ({@code a | b}); {@code exclude} for {@code -word}.
+   * A clause: one or more alternatives ({@code a | b}); {@code exclude} for {@code -word};
+   * {@code forced} for {@code +word}, which stays required even when a long query is relaxed to
+   * match only some of its words.
    */
-  public record Clause(boolean exclude, List<Term> alternatives) {
+  public record Clause(boolean exclude, boolean forced, List<Term> alternatives) {
     public Clause {
       alternatives = List.copyOf(alternatives);
+      if (exclude && forced) {
+        throw new IllegalArgumentException("a clause cannot be both excluded and forced");
+      }
+    }
+
+    public Clause(boolean exclude, List<Term> alternatives) {
+      this(exclude, false, alternatives);
+    }
+
+    /**
+     * A plain word or words: positive, not {@code +}-forced, headline/body terms only, none quoted.
+     * These are what a relaxed long query may leave unmatched.
+     */
+    public boolean plain() {
+      if (exclude || forced) {
+        return false;
+      }
+      for (Term t : alternatives) {
+        if (t.phrase() || (t.field() != Field.TEXT && t.field() != Field.TITLE)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Map;
  * <ul>
  *   <li>words separated by spaces: every word must match;
  *   <li>{@code "exact phrase"} (straight or curly quotes);
- *   <li>{@code -word} or {@code -"phrase"}: exclude; {@code +word}: must (the default, kept for
- *       people used to it);
+ *   <li>{@code -word} or {@code -"phrase"}: exclude; {@code +word}: must (the default; it also
+ *       stays required when a long query is relaxed, see {@link PortalQuery.Clause#plain()});
  *   <li>{@code a | b}: either (binds tighter than the spaces: {@code 반도체 삼성 | 하이닉스} means
  *       반도체 and (삼성 or 하이닉스));
  *   <li>{@code 언론사:이데일리}, {@code 기자:김현아}, {@code 제목:반도체}: field scope.
@@ -60,12 +60,14 @@ public final class PortalQueryParser {
       List<PortalQuery.Term> alts = new ArrayList<>();
       alts.add(it.term);
       boolean exclude = it.exclude;
+      boolean forced = it.forced;
       while (i + 2 < items.size() && items.get(i + 1).bar && !items.get(i + 2).bar) {
         alts.add(items.get(i + 2).term);
+        forced |= items.get(i + 2).forced;
         i += 2;
       }
       terms += alts.size();
-      clauses.add(new PortalQuery.Clause(exclude, alts));
+      clauses.add(new PortalQuery.Clause(exclude, forced && !exclude, alts));
     }
     if (terms > MAX_TERMS) {
       throw new InvalidQueryException(
@@ -88,7 +90,7 @@ public final class PortalQueryParser {
     return n;
   }
 
-  private record Item(PortalQuery.Term term, boolean exclude, boolean bar) {}
+  private record Item(PortalQuery.Term term, boolean exclude, boolean forced, boolean bar) {}
 
   private static boolean isQuote(char c) {
     return c == '"' || c == '“' || c == '”' || c == '„' || c == '＂';
@@ -105,13 +107,15 @@ public final class PortalQueryParser {
         continue;
       }
       if (c == '|' || c == '｜') {
-        out.add(new Item(null, false, true));
+        out.add(new Item(null, false, false, true));
         i++;
         continue;
       }
       boolean exclude = false;
+      boolean forced = false;
       if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(s.charAt(i + 1))) {
         exclude = c == '-';
+        forced = c == '+';
         i++;
         c = s.charAt(i);
       }
@@ -154,7 +158,7 @@ public final class PortalQueryParser {
       if (value.isEmpty()) {
         continue;
       }
-      out.add(new Item(new PortalQuery.Term(field, value, phrase), exclude, false));
+      out.add(new Item(new PortalQuery.Term(field, value, phrase), exclude, forced, false));
     }
     return out;
   }

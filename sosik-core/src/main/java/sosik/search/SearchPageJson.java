@@ -10,7 +10,7 @@ import sosik.article.KoreaTime;
  * The JSON form of a result page, shared by the CLI's {@code --json} and the HTTP API.
  *
  * <pre>
- * {"query": "AI 반도체", "total": 7, "page": 1, "size": 10, "took_ms": 4,
+ * {"query": "AI 반도체", "total": 7, "relaxed": false, "page": 1, "size": 10, "took_ms": 4,
  *  "hits": [{"id", "title", "title_html", "press", "reporter", "reporters", "dateline",
  *            "published_at", "url", "section", "snippet", "snippet_text", "snippet_marks", "score"}],
  *  "facets": {"press": [{"name": "이데일리", "count": 7}]}}
@@ -19,6 +19,8 @@ import sosik.article.KoreaTime;
  * {@code snippet} and {@code title_html} are HTML: the article's text escaped, the query words in
  * {@code <mark>}. {@code snippet_text} is the same passage as plain text and {@code snippet_marks}
  * its marked [start, end) character ranges. {@code published_at} is ISO-8601 in Korea time, or null.
+ * {@code relaxed} is true when a long query or a question found too few articles with all its words
+ * and the page also holds articles matching only some of them (see {@link SearchPage#relaxed()}).
  */
 public final class SearchPageJson {
   private SearchPageJson() {}
@@ -27,6 +29,7 @@ public final class SearchPageJson {
     ObjectNode root = json.createObjectNode();
     root.put("query", query);
     root.put("total", page.total());
+    root.put("relaxed", page.relaxed());
     root.put("page", page.page());
     root.put("size", page.size());
     root.put("took_ms", page.tookMillis());

@@ -65,6 +65,7 @@ final class WebPages {
     m.put("searched", !p.q.isBlank());
     m.put("total", String.format("%,d", page.total()));
     m.put("totalRaw", page.total());
+    m.put("relaxed", page.relaxed() ? SearchPage.RELAXED_NOTICE : null);
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchPage.Hit h : page.hits()) {
       Map<String, Object> hit = new LinkedHashMap<>();

@@ -221,6 +221,16 @@ class SosikServerTest {
   }
 
   @Test
+  void a_relaxed_question_says_so_in_the_api_and_on_the_page() throws Exception {
+    String question = q("누리칩스가 공개한 반도체 설계 기술의 이름은?");
+    assertThat(json(get("/api/search?q=" + question)).get("relaxed").asBoolean()).isTrue();
+    assertThat(json(get("/api/search?q=" + q("누리칩스"))).get("relaxed").asBoolean()).isFalse();
+    assertThat(get("/search?q=" + question).body())
+        .contains("<p class=\"relaxed\" id=\"relaxed\">모든 단어를 포함한 결과가 적어 일부 단어만 일치하는 결과도 보여 줍니다</p>");
+    assertThat(get("/search?q=" + q("누리칩스")).body()).doesNotContain("id=\"relaxed\"");
+  }
+
+  @Test
   void an_empty_result_offers_hangul_for_english_mode_typing_and_fewer_words() throws Exception {
     String body = get("/search?q=" + q("qksehcp")).body();
     assertThat(body).contains("뉴스 검색결과 0건").contains("반도체").contains("한/영 전환");

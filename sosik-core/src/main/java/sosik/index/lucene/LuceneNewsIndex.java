@@ -98,11 +98,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final SearcherManager searchers;
   private final LuceneQueryBuilder queries;
   private final LuceneHighlights highlights;
+  private final IdLookup idLookup = new IdLookup();
   private final String staleWarning;
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
   private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
+  private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
   /** Writes since the last commit: id -> content hash, or DELETED. */
   private final Map<String, String> pending = new HashMap<>();
 
@@ -171,6 +173,15 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private static NewsDictionary loadDictionary(Path dir) {
     return NewsDictionary.load(dir.resolve(USER_DICTIONARY));
+  }
+
+  /** Sets how long queries and questions are answered (see {@link LongQueryPolicy}). */
+  public void longQueries(LongQueryPolicy policy) {
+    this.longQueries = java.util.Objects.requireNonNull(policy, "policy");
+  }
+
+  public LongQueryPolicy longQueries() {
+    return longQueries;
   }
 
   /** Sets the longest time one search may take; null for no limit. */
@@ -355,34 +366,24 @@ public final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchPage search(SearchRequest r) throws IOException {
     long t0 = System.nanoTime();
-    if ((long) r.page() * r.size() > MAX_WINDOW) {
-      throw new InvalidQueryException(
-          String.format(
-              "page %d of %d hits reaches past result %,d; only the first %,d results can be paged (narrow the query or the period)",
-              r.page(), r.size(), (long) r.page() * r.size(), MAX_WINDOW));
-    }
-    Query text = queries.textQuery(r.query(), r.titleOnly());
+    checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
-    BooleanQuery.Builder main = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    BooleanQuery.Builder facet = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-    if (period != null) {
-      main.add(period, BooleanClause.Occur.FILTER);
-      facet.add(period, BooleanClause.Occur.FILTER);
-    }
-    if (press != null) {
-      main.add(press, BooleanClause.Occur.FILTER);
-    }
-    Query mainQuery = main.build();
-    int window = r.page() * r.size();
     IndexSearcher shared = searchers.acquire();
     try {
-      // a searcher of its own, so that its time limit is this request's alone
-      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-      Duration limit = searchTimeout;
-      if (limit != null) {
-        s.setTimeout(new QueryTimeoutImpl(limit.toMillis()));
+      IndexSearcher s = searcher(shared);
+      Plan plan = plan(s, r, press, period);
+      BooleanQuery.Builder main = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
+      BooleanQuery.Builder facet = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
+      if (period != null) {
+        main.add(period, BooleanClause.Occur.FILTER);
+        facet.add(period, BooleanClause.Occur.FILTER);
       }
+      if (press != null) {
+        main.add(press, BooleanClause.Occur.FILTER);
+      }
+      Query mainQuery = main.build();
+      int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
       TopDocs docs;
@@ -395,9 +396,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         docs = s.search(mainQuery, top);
         pressCounts = s.search(facet.build(), new PressCounter.Manager());
       }
-      if (s.timedOut()) {
-        throw new SearchTimeoutException(limit);
-      }
+      checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
       int[] ids = new int[all.length - from];
@@ -409,9 +408,104 @@ public final class LuceneNewsIndex implements NewsIndex {
       List<SearchPage.Hit> hits =
           highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took);
+      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took, plan.relaxed());
     } finally {
       searchers.release(shared);
+    }
+  }
+
+  /**
+   * The ids of a result page, best first, chosen exactly as {@link #search} chooses them (the same
+   * query, the same relaxation, the same order) but without snippets or press counts: what an
+   * evaluation needs, at a fraction of the cost.
+   */
+  public Ranking rank(SearchRequest r) throws IOException {
+    checkWindow(r);
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = searcher(shared);
+      Plan plan = plan(s, r, press, period);
+      BooleanQuery.Builder main = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
+      if (period != null) {
+        main.add(period, BooleanClause.Occur.FILTER);
+      }
+      if (press != null) {
+        main.add(press, BooleanClause.Occur.FILTER);
+      }
+      TopDocs docs = s.search(main.build(), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
+      checkTime(s);
+      ScoreDoc[] all = docs.scoreDocs;
+      int from = Math.min(all.length, (r.page() - 1) * r.size());
+      List<String> ids = new ArrayList<>(all.length - from);
+      float[] scores = new float[all.length - from];
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      for (int i = from; i < all.length; i++) {
+        ids.add(idLookup.id(leaves, all[i].doc));
+        scores[i - from] = scoreOf(all[i]);
+      }
+      return new Ranking(docs.totalHits.value, plan.relaxed(), ids, scores);
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
+   * A result page as ids only.
+   *
+   * @param total   exact number of matching articles, for the query as it was run
+   * @param relaxed whether it was run relaxed (see {@link SearchPage#relaxed()})
+   * @param ids     the page's article ids, best first
+   * @param scores  their scores
+   */
+  public record Ranking(long total, boolean relaxed, List<String> ids, float[] scores) {}
+
+  /** The text query a request runs as: all words, or relaxed when it is long and all words find too few. */
+  private record Plan(Query text, boolean relaxed) {}
+
+  private Plan plan(IndexSearcher s, SearchRequest r, Query press, Query period) throws IOException {
+    LongQueryPolicy p = longQueries;
+    LuceneQueryBuilder.TextQueries t = queries.textQueries(r.query(), r.titleOnly(), p);
+    if (t.relaxed() == null) {
+      return new Plan(t.strict(), false);
+    }
+    // the decision counts what the page would list: the all-words query within the filters
+    BooleanQuery.Builder all = new BooleanQuery.Builder().add(t.strict(), BooleanClause.Occur.FILTER);
+    if (period != null) {
+      all.add(period, BooleanClause.Occur.FILTER);
+    }
+    if (press != null) {
+      all.add(press, BooleanClause.Occur.FILTER);
+    }
+    if (s.count(all.build()) >= p.relaxBelow()) {
+      return new Plan(t.strict(), false);
+    }
+    return new Plan(t.relaxed(), true);
+  }
+
+  private static void checkWindow(SearchRequest r) {
+    if ((long) r.page() * r.size() > MAX_WINDOW) {
+      throw new InvalidQueryException(
+          String.format(
+              "page %d of %d hits reaches past result %,d; only the first %,d results can be paged (narrow the query or the period)",
+              r.page(), r.size(), (long) r.page() * r.size(), MAX_WINDOW));
+    }
+  }
+
+  /** A searcher of its own, so that its time limit is this request's alone. */
+  private IndexSearcher searcher(IndexSearcher shared) {
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    Duration limit = searchTimeout;
+    if (limit != null) {
+      s.setTimeout(new QueryTimeoutImpl(limit.toMillis()));
+    }
+    return s;
+  }
+
+  private void checkTime(IndexSearcher s) {
+    if (s.timedOut()) {
+      throw new SearchTimeoutException(searchTimeout);
     }
   }
 

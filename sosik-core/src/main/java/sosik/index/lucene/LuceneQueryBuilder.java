@@ -7,24 +7,44 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import sosik.index.Keys;
 import sosik.search.PortalQuery;
 import sosik.search.SearchRequest;
 
-/** Turns a {@link PortalQuery} and a request's filters into Lucene queries. */
+/**
+ * Turns a {@link PortalQuery} and a request's filters into Lucene queries: the all-words query the
+ * portal runs, and for a long query or a question its relaxed form (see {@link LongQueryPolicy}).
+ */
 final class LuceneQueryBuilder {
   /** Headline matches weigh this much more than body matches. */
   static final float TITLE_BOOST = 2.0f;
+  /**
+   * Added to the relaxed score of an article holding every word, so that such articles come first;
+   * far above what BM25 gives a query of at most 64 words.
+   */
+  static final float ALL_WORDS_BONUS = 10_000f;
+  /**
+   * Interrogatives as the analyser gives them (누구인가 → 누구 이, 어떻게 → 어떻): a question's
+   * answer does not hold them, so a relaxed query leaves them out.
+   */
+  static final java.util.Set<String> INTERROGATIVES =
+      java.util.Set.of("무엇", "뭐", "누구", "언제", "어디", "어느", "얼마", "몇", "무슨", "어떤", "어떻", "왜");
+  /** The copula 이(다) as the analyser leaves it after an interrogative (누구인가 → 누구 이). */
+  static final String COPULA = "이";
 
   private final Analyzer analyzer;
 
@@ -60,6 +80,265 @@ final class LuceneQueryBuilder {
       b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
     return b.build();
+  }
+
+  /**
+   * The query's text part: {@code strict} requires every word (as {@link #textQuery}); {@code
+   * relaxed} is non-null when the policy counts the query as long, and needs only some of its plain
+   * words.
+   */
+  record TextQueries(Query strict, Query relaxed) {}
+
+  TextQueries textQueries(PortalQuery q, boolean titleOnly, LongQueryPolicy policy) {
+    Query strict = textQuery(q, titleOnly);
+    if (!policy.enabled()) {
+      return new TextQueries(strict, null);
+    }
+    int plainClauses = (int) q.clauses().stream().filter(PortalQuery.Clause::plain).count();
+    if (!policy.isLong(plainClauses, isQuestion(q.text()))) {
+      return new TextQueries(strict, null); // too short whatever the words analyse to
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    // plain words of one alternative are analysed together, in context, as the indexed text is:
+    // Nori reads 승리의 alone as 승 + 리의, but 승리의 본명은 as 승리 + 본명
+    List<String> single = new ArrayList<>();
+    for (PortalQuery.Clause c : q.clauses()) {
+      if (policy.context() && c.plain() && c.alternatives().size() == 1) {
+        single.add(c.alternatives().get(0).text());
+      }
+    }
+    List<List<String>> inContext = tokensInContext(single);
+    int nextSingle = 0;
+    List<Query> words = new ArrayList<>();
+    // the tokens of each plain word in query order (null for a word with alternatives), for the
+    // proximity bonus
+    List<List<String>> wordTokens = new ArrayList<>();
+    List<Boolean> wordTitleOnly = new ArrayList<>();
+    // plain words that analyse to something, interrogatives included: what makes a query long
+    int plainWords = 0;
+    for (PortalQuery.Clause c : q.clauses()) {
+      if (!c.plain()) {
+        BooleanQuery.Builder alts = new BooleanQuery.Builder();
+        int n = 0;
+        for (PortalQuery.Term t : c.alternatives()) {
+          Query tq = termQuery(t, titleOnly);
+          if (tq != null) {
+            alts.add(tq, BooleanClause.Occur.SHOULD);
+            n++;
+          }
+        }
+        if (n > 0) {
+          b.add(alts.build(), c.exclude() ? BooleanClause.Occur.MUST_NOT : BooleanClause.Occur.MUST);
+        }
+        continue;
+      }
+      BooleanQuery.Builder alts = new BooleanQuery.Builder();
+      List<String> one = null;
+      boolean oneTitle = false;
+      int n = 0;
+      boolean analysed = false;
+      for (PortalQuery.Term t : c.alternatives()) {
+        List<String> tokens =
+            policy.context() && c.alternatives().size() == 1 ? inContext.get(nextSingle++) : tokens(Fields.BODY, t.text());
+        analysed |= !tokens.isEmpty();
+        if (policy.questionWords() && tokens.stream().anyMatch(INTERROGATIVES::contains)) {
+          // 누구인가 → 누구 이: the interrogative and its copula go, what else the word holds stays
+          tokens = tokens.stream().filter(tok -> !INTERROGATIVES.contains(tok) && !tok.equals(COPULA)).toList();
+        }
+        if (tokens.isEmpty()) {
+          continue;
+        }
+        boolean inTitle = titleOnly || t.field() == PortalQuery.Field.TITLE;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String tok : tokens) {
+          any.add(fieldTerms(tok, inTitle), BooleanClause.Occur.SHOULD);
+        }
+        alts.add(any.build(), BooleanClause.Occur.SHOULD);
+        one = c.alternatives().size() == 1 ? tokens : null;
+        oneTitle = inTitle;
+        n++;
+      }
+      plainWords += analysed ? 1 : 0;
+      if (n == 0) {
+        continue; // only particles or punctuation (or an interrogative): the word is dropped
+      }
+      words.add(alts.build());
+      wordTokens.add(one);
+      wordTitleOnly.add(oneTitle);
+    }
+    int n = words.size();
+    if (n == 0 || !policy.isLong(plainWords, isQuestion(q.text()))) {
+      return new TextQueries(strict, null);
+    }
+    BooleanQuery.Builder some = new BooleanQuery.Builder();
+    for (Query w : words) {
+      some.add(w, BooleanClause.Occur.SHOULD);
+    }
+    some.setMinimumNumberShouldMatch(policy.minimumShouldMatch(n));
+    b.add(some.build(), BooleanClause.Occur.MUST);
+    Query core = b.build();
+    List<Query> bonus = new ArrayList<>();
+    if (policy.proximity() > 0) {
+      for (int i = 0; i < n; i++) {
+        List<String> here = wordTokens.get(i);
+        if (here == null) {
+          continue;
+        }
+        if (here.size() > 1) {
+          // a word the analyser splits (지명수배 → 지명 수배) counts most when whole
+          bonus.add(new BoostQuery(near(here, 0, wordTitleOnly.get(i)), policy.proximity()));
+        }
+        List<String> next = i + 1 < n ? wordTokens.get(i + 1) : null;
+        if (next != null) {
+          List<String> pair = new ArrayList<>(here);
+          pair.addAll(next);
+          boolean title = wordTitleOnly.get(i) && wordTitleOnly.get(i + 1);
+          bonus.add(new BoostQuery(near(pair, policy.slop(), title), policy.proximity()));
+        }
+      }
+    }
+    Query allWords = policy.allWordsFirst() ? new BoostQuery(new ConstantScoreQuery(strict), ALL_WORDS_BONUS) : null;
+    // Lucene refuses a query of more than maxClauseCount clauses and terms, and 64 words of many
+    // tokens each can get there: the proximity bonus goes first, then the all-words bonus, then
+    // the relaxation itself
+    int budget = IndexSearcher.getMaxClauseCount();
+    for (int drop = 0; drop < 3; drop++) {
+      BooleanQuery.Builder full = new BooleanQuery.Builder().add(core, BooleanClause.Occur.MUST);
+      if (allWords != null && drop < 2) {
+        full.add(allWords, BooleanClause.Occur.SHOULD);
+      }
+      if (drop < 1) {
+        bonus.forEach(x -> full.add(x, BooleanClause.Occur.SHOULD));
+      }
+      Query relaxed = full.build();
+      if (clauses(relaxed) <= budget) {
+        return new TextQueries(strict, relaxed);
+      }
+    }
+    return new TextQueries(strict, null);
+  }
+
+  /**
+   * The leaf queries of a query (a term or a phrase is one), as {@link IndexSearcher} counts them
+   * against {@link IndexSearcher#getMaxClauseCount()}.
+   */
+  static int clauses(Query q) {
+    int[] n = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        n[0]++;
+      }
+
+      @Override
+      public void consumeTermsMatching(
+          Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        n[0]++;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        n[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    return n[0];
+  }
+
+  /** Whether the query is phrased as a question: it ends with a question mark. */
+  static boolean isQuestion(String text) {
+    String t = text == null ? "" : text.strip();
+    return t.endsWith("?") || t.endsWith("？");
+  }
+
+  /** One token in the headline (boosted) or the body; the headline only when {@code titleOnly}. */
+  private static Query fieldTerms(String token, boolean titleOnly) {
+    Query title = new TermQuery(new Term(Fields.TITLE, token));
+    if (titleOnly) {
+      return title;
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(Fields.BODY, token)), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** The tokens in order within {@code slop} positions, in the headline (boosted) or the body. */
+  private static Query near(List<String> tokens, int slop, boolean titleOnly) {
+    Query title = phrase(Fields.TITLE, tokens, slop);
+    if (titleOnly) {
+      return title;
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(phrase(Fields.BODY, tokens, slop), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  private static Query phrase(String field, List<String> tokens, int slop) {
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (int i = 0; i < tokens.size(); i++) {
+      pb.add(new Term(field, tokens.get(i)), i);
+    }
+    pb.setSlop(slop);
+    return pb.build();
+  }
+
+  /**
+   * The tokens of each word, the words analysed together as one text (joined by spaces), each
+   * token given to the word its offsets fall in.
+   */
+  List<List<String>> tokensInContext(List<String> words) {
+    List<List<String>> out = new ArrayList<>(words.size());
+    int[] ends = new int[words.size()];
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < words.size(); i++) {
+      if (i > 0) {
+        text.append(' ');
+      }
+      text.append(words.get(i));
+      ends[i] = text.length();
+      out.add(new ArrayList<>());
+    }
+    if (words.isEmpty()) {
+      return out;
+    }
+    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text.toString())) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int w = 0;
+      while (ts.incrementToken()) {
+        while (w < ends.length - 1 && offset.startOffset() >= ends[w]) {
+          w++;
+        }
+        out.get(w).add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The analysed tokens of {@code text}, in order. */
+  List<String> tokens(String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
   }
 
   /** Only the words to mark in snippets: positive headline/body terms. */

@@ -1,0 +1,238 @@
+package sosik.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sosik.eval.CompanyNews;
+import sosik.eval.EvalFiles;
+import sosik.eval.EvalJson;
+import sosik.eval.EvalRunner;
+import sosik.eval.EvalSet;
+import sosik.eval.LuceneBaseline;
+import sosik.eval.Metrics;
+import sosik.eval.RetrievalSystem;
+import sosik.eval.SosikSystem;
+import sosik.index.lucene.LongQueryPolicy;
+import sosik.index.lucene.LuceneNewsIndex;
+
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures search quality: runs queries with known answers against a corpus and prints",
+      "nDCG@10, MRR@10, Recall@10, Recall@100 (and P@10, P@100) for Sosik and plain Lucene baselines.",
+      "The corpus is JSON Lines {\"id\",\"title\",\"text\"}, the queries JSON Lines {\"qid\",\"query\",\"relevant\":[ids]};",
+      "or --company-news DIR: company-news-2019, each company name a query (see docs/QUALITY.md)."
+    },
+    footer = {
+      "",
+      "--json prints one object {\"ndcg@10\",\"mrr@10\",\"recall@10\",\"recall@100\",\"queries\"};",
+      "with --backend all, one such object per backend in an object keyed by backend name:",
+      "{\"sosik\": {…}, \"nori\": {…}, \"standard\": {…}}.",
+      "Example: sosik eval --corpus paragraphs.jsonl --queries questions-dev.jsonl --backend all"
+    })
+final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
+  enum Backend { SOSIK, NORI, STANDARD, ALL }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--corpus", paramLabel = "FILE", description = "Documents, JSON Lines {\"id\",\"title\",\"text\"} (other article fields optional).")
+  Path corpus;
+
+  @Option(names = "--queries", paramLabel = "FILE", description = "Queries, JSON Lines {\"qid\",\"query\",\"relevant\":[ids]}.")
+  Path queries;
+
+  @Option(names = "--company-news", paramLabel = "DIR",
+      description = "Instead of --corpus/--queries: the company-news-2019 directory; each company name is a query whose relevant set is the articles of its files.")
+  Path companyNews;
+
+  @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sosik",
+      description = "sosik (Sosik's own index and search), nori (BM25, stock Nori), standard (BM25, StandardAnalyzer) or all (default: ${DEFAULT-VALUE}).")
+  Backend backend;
+
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Sosik's index: searched as it is when DIR holds one, else built there from the corpus and kept (default: a temporary index, deleted after the run).")
+  Path index;
+
+  @Option(names = "--long-queries", paramLabel = "K=V,…",
+      description = "Change how Sosik answers long queries for this run, e.g. enabled=false or match=0.6 (settings: "
+          + "enabled, longWords, questions, relaxBelow, match, proximity, slop, allWordsFirst, context, questionWords; see docs/QUALITY.md).")
+  String longQueries;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relevant, relevant_in_10, relevant_in_100, relaxed, failed, ids.")
+  Path out;
+
+  @Option(names = "--json", description = "Print the figures as JSON.")
+  boolean json;
+
+  @Option(names = "--per-query", description = "Also print a line per query and backend: relevant set size, results, relevant in the top 10 and 100, first relevant rank (text output only).")
+  boolean perQuery;
+
+  @Override
+  public Integer call() throws Exception {
+    boolean files = corpus != null || queries != null;
+    if (companyNews != null && files) {
+      throw new ParameterException(spec.commandLine(), "give either --company-news or --corpus and --queries, not both");
+    }
+    if (companyNews == null && queries == null) {
+      throw new ParameterException(spec.commandLine(), "--queries FILE is required (or --company-news DIR)");
+    }
+    boolean reuse = index != null && LuceneNewsIndex.exists(index);
+    boolean needCorpus = backend != Backend.SOSIK || !reuse;
+    if (companyNews == null && corpus == null && needCorpus) {
+      throw new ParameterException(spec.commandLine(),
+          "--corpus FILE is required" + (backend == Backend.SOSIK ? " (unless --index names an existing index)" : ""));
+    }
+    LongQueryPolicy policy = LongQueryPolicy.DEFAULT.with(longQueries);
+
+    long t0 = System.nanoTime();
+    EvalSet set;
+    String what;
+    if (companyNews != null) {
+      set = CompanyNews.load(companyNews);
+      what = companyNews.toString();
+    } else {
+      List<String> warnings = new ArrayList<>();
+      set = new EvalSet(corpus == null ? List.of() : EvalFiles.readCorpus(corpus, warnings), EvalFiles.readQueries(queries), warnings);
+      what = corpus == null ? index.toString() : corpus.toString();
+    }
+    int shown = 0;
+    for (String w : set.warnings()) {
+      if (shown++ == 5) {
+        console.warn((set.warnings().size() - 5) + " more warnings");
+        break;
+      }
+      console.warn(w);
+    }
+    console.err().printf("sosik: eval: %,d documents (%s), %,d queries, read in %.1f s%n",
+        set.docs().size(), what, set.queries().size(), (System.nanoTime() - t0) / 1e9);
+
+    List<Backend> backends = backend == Backend.ALL ? List.of(Backend.SOSIK, Backend.NORI, Backend.STANDARD) : List.of(backend);
+    List<EvalRunner.Report> reports = new ArrayList<>();
+    for (Backend b : backends) {
+      reports.add(run(b, set, policy, reuse));
+    }
+
+    if (out != null) {
+      writeOut(reports);
+    }
+    var o = console.out();
+    ObjectMapper mapper = Json.MAPPER;
+    if (json) {
+      if (backend == Backend.ALL) {
+        ObjectNode all = mapper.createObjectNode();
+        for (EvalRunner.Report r : reports) {
+          all.set(r.backend(), EvalJson.summary(mapper, r.summary()));
+        }
+        o.println(Json.write(all));
+      } else {
+        o.println(Json.write(EvalJson.summary(mapper, reports.get(0).summary())));
+      }
+    } else {
+      o.println("backend    nDCG@10  MRR@10  Recall@10  Recall@100  P@10    P@100   queries  relaxed");
+      for (EvalRunner.Report r : reports) {
+        EvalRunner.Summary s = r.summary();
+        o.printf("%-9s  %.4f   %.4f  %.4f     %.4f      %.4f  %.4f  %,7d  %s%n",
+            r.backend(), s.ndcg10(), s.mrr10(), s.recall10(), s.recall100(), s.precision10(), s.precision100(), s.queries(),
+            r.backend().equals("sosik") ? String.format("%,7d", s.relaxed()) : "      –");
+      }
+      if (perQuery) {
+        for (EvalRunner.Report r : reports) {
+          o.println();
+          o.println(r.backend() + ": qid  relevant  returned  relevant-in-10  relevant-in-100  first-relevant  relaxed  query");
+          for (EvalRunner.QueryResult q : r.results()) {
+            o.printf("%s  %,d  %d  %d  %d  %s  %s  %s%n", q.query().qid(), q.query().relevant().size(), q.ids().size(),
+                Metrics.hits(q.ids(), q.query().relevant(), 10), Metrics.hits(q.ids(), q.query().relevant(), 100),
+                q.firstRelevantRank() == 0 ? "–" : Integer.toString(q.firstRelevantRank()), q.relaxed() ? "yes" : "no",
+                q.query().query());
+          }
+        }
+      }
+      for (EvalRunner.Report r : reports) {
+        if (r.summary().failed() > 0) {
+          o.printf("%s: %,d queries could not be run (counted as finding nothing)%n", r.backend(), r.summary().failed());
+        }
+        if (r.summary().skipped() > 0) {
+          o.printf("%s: %,d queries without relevant ids left out%n", r.backend(), r.summary().skipped());
+        }
+      }
+    }
+    o.flush();
+    return ExitCodes.OK;
+  }
+
+  private EvalRunner.Report run(Backend b, EvalSet set, LongQueryPolicy policy, boolean reuse) throws IOException {
+    long t0 = System.nanoTime();
+    Path temp = null;
+    RetrievalSystem system;
+    switch (b) {
+      case SOSIK -> {
+        SosikSystem sosik;
+        if (reuse) {
+          sosik = SosikSystem.open(index);
+          if (sosik.index().staleWarning() != null) {
+            console.warn(sosik.index().staleWarning());
+          }
+        } else {
+          Path dir = index;
+          if (dir == null) {
+            temp = Files.createTempDirectory("sosik-eval-");
+            dir = temp;
+          }
+          sosik = SosikSystem.build(dir, set.docs());
+        }
+        sosik.longQueries(policy);
+        system = sosik;
+      }
+      case NORI -> system = LuceneBaseline.nori(set.docs());
+      case STANDARD -> system = LuceneBaseline.standard(set.docs());
+      default -> throw new IllegalStateException(b.toString());
+    }
+    try {
+      double indexed = (System.nanoTime() - t0) / 1e9;
+      EvalRunner.Report r = EvalRunner.run(system, set.queries());
+      console.err().printf("sosik: eval: %s: %s in %.1f s, %,d queries in %.1f s%n", b.name().toLowerCase(java.util.Locale.ROOT),
+          b == Backend.SOSIK && reuse ? "opened " + index : "indexed", indexed, r.summary().queries(), r.seconds());
+      return r;
+    } finally {
+      system.close();
+      if (temp != null) {
+        deleteTree(temp);
+      }
+    }
+  }
+
+  private void writeOut(List<EvalRunner.Report> reports) throws IOException {
+    ObjectMapper compact = new ObjectMapper();
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (EvalRunner.Report r : reports) {
+        for (EvalRunner.QueryResult q : r.results()) {
+          w.write(compact.writeValueAsString(EvalJson.perQuery(compact, r.backend(), q)));
+          w.newLine();
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
