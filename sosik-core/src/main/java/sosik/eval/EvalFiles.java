@@ -19,6 +19,7 @@ import sosik.article.Article;
 import sosik.ingest.ArticleDraft;
 import sosik.ingest.ArticleNormalizer;
 import sosik.ingest.JsonLinesReader;
+import sosik.ingest.TextLines;
 
 /**
  * Reads an evaluation's files.
@@ -50,17 +51,8 @@ public final class EvalFiles {
   public static List<EvalDoc> readCorpus(Path file, List<String> warnings) throws IOException {
     ArticleNormalizer normalizer = new ArticleNormalizer();
     Map<String, EvalDoc> docs = new LinkedHashMap<>();
-    int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
+      TextLines.forEach(in, (lineNo, line) -> {
         ArticleDraft draft;
         try {
           draft = JsonLinesReader.parse(line);
@@ -80,14 +72,14 @@ public final class EvalFiles {
           a = normalizer.normalize(draft);
         } catch (IllegalArgumentException e) {
           warnings.add(file + ":" + lineNo + ": document " + id + " skipped: " + e.getMessage());
-          continue;
+          return;
         }
         if (docs.containsKey(id)) {
           warnings.add(file + ":" + lineNo + ": document id " + id + " repeated; the first is kept");
-          continue;
+          return;
         }
         docs.put(id, new EvalDoc(id, a));
-      }
+      });
     }
     return new ArrayList<>(docs.values());
   }
@@ -96,17 +88,8 @@ public final class EvalFiles {
   public static List<EvalQuery> readQueries(Path file) throws IOException {
     List<EvalQuery> out = new ArrayList<>();
     Set<String> qids = new HashSet<>();
-    int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank()) {
-          continue;
-        }
+      TextLines.forEach(in, (lineNo, line) -> {
         String where = file + ":" + lineNo + ": ";
         JsonNode n;
         try {
@@ -141,7 +124,7 @@ public final class EvalFiles {
           relevant.add(id);
         }
         out.add(new EvalQuery(qid, q.asText(), relevant));
-      }
+      });
     }
     return out;
   }

@@ -38,22 +38,13 @@ public final class JsonLinesReader implements ArticleReader {
 
   @Override
   public void read(String source, BufferedReader in, ReadSink sink) throws IOException {
-    String line;
-    int lineNo = 0;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (lineNo == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.isBlank()) {
-        continue;
-      }
+    TextLines.forEach(in, (lineNo, line) -> {
       try {
         sink.article(parse(line), lineNo);
       } catch (BadRecord e) {
         sink.reject(lineNo, e.getMessage());
       }
-    }
+    });
   }
 
   /** Parses one line; throws {@link BadRecord} naming the field and the problem. */

@@ -27,19 +27,10 @@ public final class SoynlpLinesReader implements ArticleReader {
 
   @Override
   public void read(String source, BufferedReader in, ReadSink sink) throws IOException {
-    String line;
-    int lineNo = 0;
-    while ((line = in.readLine()) != null) {
-      lineNo++;
-      if (lineNo == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
+    TextLines.forEach(in, (lineNo, line) -> {
       String body = line.strip();
-      if (body.isEmpty()) {
-        continue;
-      }
       sink.article(ArticleDraft.of(title(body), body), lineNo);
-    }
+    });
   }
 
   /** The first sentence (up to two spaces), at most {@value #MAX_TITLE_CHARS} characters cut at a space. */

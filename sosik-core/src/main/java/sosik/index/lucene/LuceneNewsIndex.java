@@ -373,16 +373,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      BooleanQuery.Builder main = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
-      BooleanQuery.Builder facet = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
-      if (period != null) {
-        main.add(period, BooleanClause.Occur.FILTER);
-        facet.add(period, BooleanClause.Occur.FILTER);
-      }
-      if (press != null) {
-        main.add(press, BooleanClause.Occur.FILTER);
-      }
-      Query mainQuery = main.build();
+      Query mainQuery = filtered(plan.text(), period, press);
+      // press counts ignore the press filter, so the other presses' counts stay visible
+      Query facetQuery = filtered(plan.text(), period, null);
       int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
@@ -394,7 +387,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         pressCounts = (Map<String, Long>) castCounts(both[1]);
       } else {
         docs = s.search(mainQuery, top);
-        pressCounts = s.search(facet.build(), new PressCounter.Manager());
+        pressCounts = s.search(facetQuery, new PressCounter.Manager());
       }
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
@@ -427,14 +420,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      BooleanQuery.Builder main = new BooleanQuery.Builder().add(plan.text(), BooleanClause.Occur.MUST);
-      if (period != null) {
-        main.add(period, BooleanClause.Occur.FILTER);
-      }
-      if (press != null) {
-        main.add(press, BooleanClause.Occur.FILTER);
-      }
-      TopDocs docs = s.search(main.build(), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
+      TopDocs docs = s.search(filtered(plan.text(), period, press), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
@@ -460,6 +446,18 @@ public final class LuceneNewsIndex implements NewsIndex {
    * @param scores  their scores
    */
   public record Ranking(long total, boolean relaxed, List<String> ids, float[] scores) {}
+
+  /** {@code text} with the period and press filters that are not null. */
+  private static Query filtered(Query text, Query period, Query press) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    if (period != null) {
+      b.add(period, BooleanClause.Occur.FILTER);
+    }
+    if (press != null) {
+      b.add(press, BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
 
   /** The text query a request runs as: all words, or relaxed when it is long and all words find too few. */
   private record Plan(Query text, boolean relaxed) {}
