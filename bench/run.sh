@@ -14,7 +14,7 @@ esac
 needs_build() {
   [ -f "$jar" ] || return 0
   [ -n "$(find "$root/pom.xml" "$root/sosik-core/pom.xml" "$root/bench/pom.xml" \
-           "$root/sosik-core/src/main" "$root/bench/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
+           "$root/sosik-analysis/src/main" "$root/sosik-core/src/main" "$root/bench/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 if needs_build; then

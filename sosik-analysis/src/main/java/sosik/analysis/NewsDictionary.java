@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
-import sosik.article.ArticleId;
 
 /**
  * The user dictionary: words Nori's stock dictionary lacks (new companies, products, press names).
@@ -160,6 +159,12 @@ public final class NewsDictionary {
     if (!parts.isEmpty()) {
       key += "\n--parts\n" + String.join("\n", parts); // analysis that changed with the parts as words
     }
-    return ArticleId.sha256Hex(key).substring(0, 16);
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
