@@ -31,6 +31,11 @@ public final class CoreBench {
         query      p50/p90/p99/max latency and queries/s over the query list (builds the index first)
         all        the three, the query benchmark on the indexing benchmark's last index
 
+      usage: CoreBench corpus --articles N --out FILE.jsonl [--seed S] [--days D] [--shared DIR]
+
+        corpus     writes a deterministic scale corpus (JSON Lines) recombined from the shared data's
+                   sentence pools: same seed and size, same bytes
+
         --shared DIR     the shared data directory (default: <repo>/../shared/data)
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
         --rounds N       timed rounds for every part (defaults: analysis 5, index 5, query 20)
@@ -56,6 +61,15 @@ public final class CoreBench {
   private CoreBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("corpus")) {
+      try {
+        ScaleCorpus.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      } catch (IllegalArgumentException e) {
+        System.err.println("CoreBench corpus: " + e.getMessage());
+        System.exit(2);
+      }
+      return;
+    }
     String what = null;
     Path shared = null;
     Path queries = null;
@@ -165,7 +179,7 @@ public final class CoreBench {
   }
 
   /** Accepts the data directory itself or the shared directory that holds {@code data/}. */
-  private static Path dataDir(Path dir) {
+  static Path dataDir(Path dir) {
     if (!Files.isDirectory(dir.resolve(Corpora.COMPANY)) && Files.isDirectory(dir.resolve("data").resolve(Corpora.COMPANY))) {
       return dir.resolve("data");
     }
