@@ -125,7 +125,8 @@ public final class OpenSearchClient {
         }
         return new Response(r.statusCode(), json, node.toString());
       } catch (HttpConnectTimeoutException | ConnectException e) {
-        last = new ClusterException("OpenSearch node " + node + " cannot be reached (" + describe(e)
+        String why = e instanceof HttpConnectTimeoutException ? "no answer to connect within 5 s" : "connection refused";
+        last = new ClusterException("OpenSearch node " + node + " cannot be reached (" + why
             + "); is the cluster up and the URL right?", true, e);
       } catch (HttpTimeoutException e) {
         last = new ClusterException("OpenSearch node " + node + " did not answer " + method + " " + pathOnly(path)
