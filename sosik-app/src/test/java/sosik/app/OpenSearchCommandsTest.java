@@ -51,6 +51,57 @@ class OpenSearchCommandsTest {
   }
 
   @Test
+  void eval_on_opensearch_gives_the_embedded_figures() throws IOException {
+    Path corpus = dir.resolve("corpus.jsonl");
+    java.nio.file.Files.writeString(corpus, String.join("\n",
+        "{\"id\": \"a\", \"title\": \"항구 도시에 해무 짙어\", \"text\": \"항구 도시에 짙은 해무가 끼어 여객선 운항이 멈췄다.\"}",
+        "{\"id\": \"b\", \"title\": \"여객선 운항 재개\", \"text\": \"해무가 걷히자 섬을 오가는 여객선이 다시 떠났다.\"}",
+        "{\"id\": \"c\", \"title\": \"수산시장 새 단장\", \"text\": \"항구 수산시장이 새 단장을 마치고 손님을 맞았다.\"}",
+        "{\"id\": \"d\", \"title\": \"등대 박물관 개관\", \"text\": \"오래된 등대를 고쳐 만든 박물관이 문을 열었다.\"}",
+        ""));
+    Path queries = dir.resolve("queries.jsonl");
+    java.nio.file.Files.writeString(queries, String.join("\n",
+        "{\"qid\": \"1\", \"query\": \"해무\", \"relevant\": [\"a\", \"b\"]}",
+        "{\"qid\": \"2\", \"query\": \"여객선 운항\", \"relevant\": [\"b\"]}",
+        "{\"qid\": \"3\", \"query\": \"항구 수산시장\", \"relevant\": [\"c\"]}",
+        "{\"qid\": \"4\", \"query\": \"등대를 고쳐 만든 곳은 어디인가?\", \"relevant\": [\"d\"]}",
+        ""));
+    Cli.Result embedded = Cli.run("eval", "--corpus", corpus.toString(), "--queries", queries.toString(), "--json");
+    Cli.Result os = Cli.run("eval", "--corpus", corpus.toString(), "--queries", queries.toString(), "--json",
+        "--opensearch-url", OpenSearchCluster.shared().url(), "--opensearch-index", "eval-" + System.nanoTime());
+    assertThat(os.code()).as(os.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(os.json()).isEqualTo(embedded.json());
+    assertThat(os.json().get("queries").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void the_server_answers_from_opensearch_and_says_503_when_the_cluster_is_gone() throws Exception {
+    String name = "serve-" + System.nanoTime();
+    try (sosik.opensearch.OpenSearchNewsIndex idx =
+        sosik.opensearch.OpenSearchNewsIndex.open(OpenSearchCluster.shared().url(), name, true, java.util.List.of())) {
+      new sosik.ingest.Ingestor(idx, new sosik.ingest.ArticleNormalizer(), new sosik.ingest.Ingestor.Listener() {})
+          .ingestPaths(java.util.List.of(SharedData.file(SEED)), null);
+      try (sosik.app.server.SosikServer server =
+          new sosik.app.server.SosikServer(idx, new sosik.app.server.SosikServer.Config("127.0.0.1", 0, null, 1 << 20)).start()) {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var res = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + "/api/search?q=" + java.net.URLEncoder.encode("AI 반도체", java.nio.charset.StandardCharsets.UTF_8))).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(Cli.JSON.readTree(res.body()).get("total").asLong()).isEqualTo(7);
+
+        // the index deleted on the cluster under the running server: a 503 that says what happened
+        sosik.opensearch.OpenSearchNewsIndex.drop(idx.client(), name);
+        var gone = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
+                + "/api/search?q=" + java.net.URLEncoder.encode("반도체", java.nio.charset.StandardCharsets.UTF_8))).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(gone.statusCode()).isEqualTo(503);
+        assertThat(gone.body()).contains("backend_unavailable").contains(name).contains("index_not_found");
+      }
+    }
+  }
+
+  @Test
   void a_cluster_that_is_down_gets_one_line_naming_the_url() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
