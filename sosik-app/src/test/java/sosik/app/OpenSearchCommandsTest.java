@@ -114,6 +114,21 @@ class OpenSearchCommandsTest {
   }
 
   @Test
+  void install_plugin_checks_the_installation_and_refuses_a_second_install() {
+    OpenSearchCluster.shared(); // the test installation, with the plugin installed
+    Path home = Path.of(System.getProperty("sosik.opensearch.work")).resolve("home");
+    String zip = System.getProperty("sosik.opensearch.plugin");
+    Cli.Result printed = Cli.run("opensearch", "install-plugin", "--home", home.toString(), "--zip", zip, "--print-zip");
+    assertThat(printed.out().strip()).isEqualTo(Path.of(zip).toAbsolutePath().toString());
+    Cli.Result notHome = Cli.run("opensearch", "install-plugin", "--home", dir.toString(), "--zip", zip);
+    assertThat(notHome.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(notHome.err()).contains("not an OpenSearch installation");
+    Cli.Result twice = Cli.run("opensearch", "install-plugin", "--home", home.toString(), "--zip", zip);
+    assertThat(twice.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(twice.err()).contains("already installed").contains("remove sosik-analysis");
+  }
+
+  @Test
   void backend_options_that_do_not_go_together_are_refused() {
     Cli.Result r = Cli.run("search", "--backend", "opensearch", "--index", dir.toString(), "반도체");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
