@@ -98,8 +98,24 @@ public final class IndexOption {
 
   /** Opens the index of backend {@code b} where the options say, whatever {@code --backend} is. */
   public NewsIndex open(Backend b, boolean write, java.util.function.Consumer<String> warnings) throws IOException {
+    return open(b, write, warnings, List.of());
+  }
+
+  /**
+   * As {@link #open(Backend, boolean, java.util.function.Consumer)}; an index created now gets
+   * {@code userEntries} as its user dictionary (an existing one keeps its own).
+   */
+  public NewsIndex open(Backend b, boolean write, java.util.function.Consumer<String> warnings, List<String> userEntries)
+      throws IOException {
     if (b == Backend.OPENSEARCH) {
-      return OpenSearchNewsIndex.open(opensearchUrl(), opensearchIndex(), write, List.of());
+      return OpenSearchNewsIndex.open(opensearchUrl(), opensearchIndex(), write, userEntries);
+    }
+    if (write && !userEntries.isEmpty() && !LuceneNewsIndex.exists(dir())) {
+      java.nio.file.Files.createDirectories(dir());
+      java.nio.file.Path f = dir().resolve(LuceneNewsIndex.USER_DICTIONARY);
+      if (!java.nio.file.Files.exists(f)) {
+        java.nio.file.Files.writeString(f, String.join("\n", userEntries) + "\n");
+      }
     }
     LuceneNewsIndex idx = LuceneNewsIndex.open(dir(), write ? LuceneNewsIndex.Mode.WRITE : LuceneNewsIndex.Mode.READ_ONLY);
     if (idx.staleWarning() != null) {

@@ -64,7 +64,9 @@ final class ReindexCommand extends ConsoleCommand implements Callable<Integer> {
     String target = index.location(to);
     long t0 = System.nanoTime();
     long[] counts = new long[4]; // read, added, updated, unchanged
-    try (NewsIndex in = index.open(from, false, console::warn); NewsIndex out = index.open(to, true, console::warn)) {
+    try (NewsIndex in = index.open(from, false, console::warn);
+        // a new target gets the source's user dictionary, so that it analyses the articles alike
+        NewsIndex out = index.open(to, true, console::warn, userEntries(in))) {
       List<Article> batch = new ArrayList<>(BATCH);
       long[] lastLine = {System.nanoTime()};
       try {
@@ -95,6 +97,16 @@ final class ReindexCommand extends ConsoleCommand implements Callable<Integer> {
         counts[0], source, target, counts[1], counts[2], counts[3], s, counts[0] / Math.max(s, 1e-9));
     console.out().flush();
     return ExitCodes.OK;
+  }
+
+  private static List<String> userEntries(NewsIndex idx) {
+    if (idx instanceof LuceneNewsIndex l) {
+      return l.dictionary().userEntries();
+    }
+    if (idx instanceof sosik.opensearch.OpenSearchNewsIndex o) {
+      return o.dictionary().userEntries();
+    }
+    return List.of();
   }
 
   private static void write(NewsIndex out, List<Article> batch, long[] counts) {

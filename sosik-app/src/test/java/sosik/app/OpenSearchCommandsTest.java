@@ -22,6 +22,20 @@ class OpenSearchCommandsTest {
     String name = "cli-" + System.nanoTime();
     String seed = SharedData.file(SEED).toString();
 
+    // an embedded index with a user dictionary entry, copied to OpenSearch: the word is found there too
+    Path withDict = dir.resolve("with-dict");
+    assertThat(Cli.index(withDict, seed).code()).isEqualTo(ExitCodes.OK);
+    assertThat(Cli.run("dict", "add", "--index", withDict.toString(), "한울칩").code()).isEqualTo(ExitCodes.OK);
+    String dictCopy = name + "-dict";
+    Cli.Result toOs = Cli.run("reindex", "--from", "embedded", "--to", "opensearch", "--index", withDict.toString(),
+        "--opensearch-url", url, "--opensearch-index", dictCopy);
+    assertThat(toOs.code()).as(toOs.toString()).isEqualTo(ExitCodes.OK);
+    try (var copy = sosik.opensearch.OpenSearchNewsIndex.open(url, dictCopy, false, java.util.List.of())) {
+      assertThat(copy.dictionary().userEntries()).containsExactly("한울칩");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
     Cli.Result indexed = Cli.run("index", "--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name, seed);
     assertThat(indexed.code()).as(indexed.toString()).isEqualTo(ExitCodes.OK);
     assertThat(indexed.out()).contains("7 added", "0 rejected", url + "/" + name);
