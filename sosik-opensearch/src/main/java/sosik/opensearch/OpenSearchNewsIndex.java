@@ -105,7 +105,13 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       throw new OpenSearchClient.ClusterException(
           "OpenSearch " + exists.node() + " answered HTTP " + exists.status() + " for index " + name, false, null);
     }
-    JsonNode health = client.call("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=30s", null);
+    // a short wait for shards that are starting; OpenSearch answers 408 with the health when it ran out
+    OpenSearchClient.Response h = client.send("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=10s", null);
+    if (!h.ok() && h.status() != 408) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch " + h.node() + " cannot tell the health of index " + name + ": HTTP " + h.status() + " " + h.reason(), true, null);
+    }
+    JsonNode health = h.body();
     String status = health.path("status").asText();
     if (status.equals("red")) {
       throw new OpenSearchClient.ClusterException(

@@ -1,6 +1,7 @@
 package sosik.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import sosik.search.SearchRequest;
 
 /**
  * Three nodes, one replica: a node killed outright (SIGKILL) loses no acknowledged article,
- * searches still count every one, writes go on, and the node rejoins to a green cluster.
+ * searches still count every one, writes go on, and the node rejoins to a green cluster. An index
+ * without a replica on that node goes red and gets a clear error instead of a short count.
  */
 class ClusterFaultTest {
   static final String[] PRESS = {"한빛일보", "새날경제", "동녘신문"};
@@ -59,6 +61,12 @@ class ClusterFaultTest {
         }
         String victimName = primaryNode;
         OpenSearchCluster.Node victim = cluster.nodes().stream().filter(n -> n.name().equals(victimName)).findFirst().orElseThrow();
+        OpenSearchNewsIndex.open(client, "fragile", true, List.of()).close();
+        client.call("PUT", "/fragile/_settings", "{\"index\": {\"auto_expand_replicas\": false, \"number_of_replicas\": 0,"
+            + " \"routing.allocation.require._name\": \"" + victimName + "\"}}");
+        client.call("GET", "/_cluster/health/fragile?wait_for_status=green&wait_for_no_relocating_shards=true&timeout=60s", null);
+        OpenSearchNewsIndex fragile = OpenSearchNewsIndex.open(client, "fragile", false, List.of());
+
         cluster.kill(victim);
         assertThat(victim.running()).isFalse();
 
@@ -85,6 +93,24 @@ class ClusterFaultTest {
         idx.upsert(more);
         idx.commit();
         assertThat(idx.search(SearchRequest.of("")).total()).isEqualTo(written.size() + more.size());
+
+        // the index that lost its only copy: a clear error, not an inexact count
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String red = null;
+        while (red == null && System.nanoTime() < until) {
+          String status = client.send("GET", "/_cluster/health/fragile", null).body().path("status").asText();
+          if (status.equals("red")) {
+            red = status;
+          } else {
+            Thread.sleep(500);
+          }
+        }
+        assertThat(red).isEqualTo("red");
+        assertThatThrownBy(() -> OpenSearchNewsIndex.open(client, "fragile", false, List.of()))
+            .isInstanceOf(OpenSearchClient.ClusterException.class)
+            .hasMessageContaining("index fragile").hasMessageContaining("is red").hasMessageContaining("unassigned");
+        assertThatThrownBy(() -> fragile.search(SearchRequest.of("반도체")))
+            .isInstanceOf(OpenSearchClient.ClusterException.class).hasMessageContaining("fragile");
 
         cluster.restart(victim, "green");
         JsonNode after = client.call("GET", "/_cluster/health/fault?wait_for_status=green&timeout=120s", null);
