@@ -130,7 +130,7 @@ class OpenSearchCommandsTest {
   @Test
   void install_plugin_checks_the_installation_and_refuses_a_second_install() {
     OpenSearchCluster.shared(); // the test installation, with the plugin installed
-    Path home = Path.of(System.getProperty("sosik.opensearch.work")).resolve("home");
+    Path home = OpenSearchCluster.installation();
     String zip = System.getProperty("sosik.opensearch.plugin");
     Cli.Result printed = Cli.run("opensearch", "install-plugin", "--home", home.toString(), "--zip", zip, "--print-zip");
     assertThat(printed.out().strip()).isEqualTo(Path.of(zip).toAbsolutePath().toString());

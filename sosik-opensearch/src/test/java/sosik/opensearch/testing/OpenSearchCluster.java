@@ -307,9 +307,53 @@ public final class OpenSearchCluster implements AutoCloseable {
 
   // ---- the installation, once per work directory ----
 
-  static Path workDir() {
+  private static Path workDir;
+
+  /**
+   * Where the installation and the nodes live: {@code sosik.opensearch.work} (the module's
+   * target/opensearch). When the tests run as root from a place the node user cannot reach (a
+   * clone under /root), a directory under the system's temporary directory instead.
+   */
+  static synchronized Path workDir() {
+    if (workDir != null) {
+      return workDir;
+    }
     String w = System.getProperty("sosik.opensearch.work");
-    return w != null && !w.isBlank() ? Path.of(w) : Path.of("target", "opensearch").toAbsolutePath();
+    Path dir = w != null && !w.isBlank() ? Path.of(w) : Path.of("target", "opensearch").toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+      if (root() && userExists() && !reachableByUser(dir)) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "sosik-opensearch-" + Integer.toHexString(dir.toString().hashCode()));
+        Files.createDirectories(tmp);
+        tmp.toFile().setReadable(true, false);
+        tmp.toFile().setExecutable(true, false);
+        dir = tmp;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    workDir = dir;
+    return dir;
+  }
+
+  /** The OpenSearch installation the nodes run from (with Sosik's plugin once a node has started). */
+  public static Path installation() {
+    return workDir().resolve("home");
+  }
+
+  /** Whether the node user can enter {@code dir} (every directory above it must let it through). */
+  private static boolean reachableByUser(Path dir) {
+    try {
+      Process p = new ProcessBuilder("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--", "test", "-x",
+          dir.toString()).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static synchronized Path prepareHome() {
