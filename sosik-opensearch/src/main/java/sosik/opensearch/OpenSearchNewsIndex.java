@@ -66,6 +66,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   private final String path;
   private final NewsDictionary dictionary;
   private final LuceneQueryBuilder queries;
+  private final KoreanNewsAnalyzer analyzer;
   private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
   /** Writes since the last commit, in order: id -> the article, or null for a delete. */
   private final LinkedHashMap<String, Article> pending = new LinkedHashMap<>();
@@ -76,7 +77,8 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     this.name = name;
     this.path = "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     this.dictionary = dictionary;
-    this.queries = new LuceneQueryBuilder(new KoreanNewsAnalyzer(dictionary));
+    this.analyzer = new KoreanNewsAnalyzer(dictionary);
+    this.queries = new LuceneQueryBuilder(analyzer);
   }
 
   /**
@@ -431,14 +433,16 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       fields.putObject("title");
       fields.putObject("body");
     }
+    List<List<String>> phrases = phrases(hl);
     JsonNode res = client.call("POST", path + "/_search", body);
     checkComplete(res);
     long total = res.path("hits").path("total").path("value").asLong();
     List<SearchPage.Hit> hits = new ArrayList<>();
     for (JsonNode h : res.path("hits").path("hits")) {
       Article a = article(h.path("_source"));
-      Snippet title = SnippetMaker.whole(a.title(), matches(a.title(), h.path("highlight").path("title")));
-      Snippet snippet = SnippetMaker.best(a.body(), matches(a.body(), h.path("highlight").path("body")), SnippetMaker.DEFAULT_WIDTH);
+      Snippet title = SnippetMaker.whole(a.title(), asQueryMatches(a.title(), matches(a.title(), h.path("highlight").path("title")), phrases));
+      Snippet snippet = SnippetMaker.best(
+          a.body(), asQueryMatches(a.body(), matches(a.body(), h.path("highlight").path("body")), phrases), SnippetMaker.DEFAULT_WIDTH);
       float score = h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f;
       hits.add(new SearchPage.Hit(
           a.id(), a.title(), title, a.press(), a.reporters(), a.dateline(), a.publishedAt(), a.url(), a.section(), snippet, score));
@@ -483,6 +487,93 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     for (int[] m : ranges) {
       String surface = text.substring(m[0] + shift, m[1] + shift);
       out.add(new SnippetMaker.Match(m[0] + shift, m[1] + shift, surface.toLowerCase(java.util.Locale.ROOT)));
+    }
+    return out;
+  }
+
+  /** The term lists of the phrases in a highlight query, longest first. */
+  static List<List<String>> phrases(Query q) {
+    java.util.Set<List<String>> out = new java.util.LinkedHashSet<>();
+    q.visit(new org.apache.lucene.search.QueryVisitor() {
+      @Override
+      public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+        if (query instanceof org.apache.lucene.search.PhraseQuery && terms.length > 1) {
+          out.add(java.util.Arrays.stream(terms).map(org.apache.lucene.index.Term::text).toList());
+        }
+      }
+    });
+    List<List<String>> list = new ArrayList<>(out);
+    list.sort((x, y) -> Integer.compare(y.size(), x.size()));
+    return list;
+  }
+
+  /**
+   * The highlighter's marks as the embedded index reports its matches: each marked token with its
+   * analysed term, and a phrase of the query found whole as one match spanning it, named by its
+   * terms joined with spaces (how Lucene's highlighter names a phrase match). The tokens come
+   * from the same analysis on this side.
+   */
+  List<SnippetMaker.Match> asQueryMatches(String text, List<SnippetMaker.Match> marks, List<List<String>> phrases) {
+    if (marks.isEmpty()) {
+      return marks;
+    }
+    record Token(String term, int position, int start, int end) {}
+    List<Token> marked = new ArrayList<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("body", text)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      int m = 0;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        int st = offset.startOffset();
+        int en = offset.endOffset();
+        while (m < marks.size() && marks.get(m).end() <= st) {
+          m++;
+        }
+        if (m < marks.size() && marks.get(m).start() <= st && en <= marks.get(m).end()) {
+          marked.add(new Token(term.toString(), pos, st, en));
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (marked.isEmpty()) {
+      return marks; // the analysis did not line up with the marks: keep them as they are
+    }
+    List<SnippetMaker.Match> out = new ArrayList<>();
+    for (int i = 0; i < marked.size(); ) {
+      int taken = 0;
+      for (List<String> p : phrases) {
+        int n = p.size();
+        if (i + n > marked.size()) {
+          continue;
+        }
+        boolean whole = true;
+        for (int k = 0; k < n && whole; k++) {
+          Token t = marked.get(i + k);
+          whole = t.term().equals(p.get(k)) && (k == 0 || t.position() == marked.get(i + k - 1).position() + 1);
+        }
+        if (whole) {
+          out.add(new SnippetMaker.Match(marked.get(i).start(), marked.get(i + n - 1).end(), String.join(" ", p)));
+          taken = n;
+          break;
+        }
+      }
+      if (taken == 0) {
+        Token t = marked.get(i);
+        out.add(new SnippetMaker.Match(t.start(), t.end(), t.term()));
+        taken = 1;
+      }
+      i += taken;
     }
     return out;
   }
