@@ -67,6 +67,18 @@ public final class NewsDictionary {
     return new NewsDictionary(bundled, user);
   }
 
+  /**
+   * The bundled list plus {@code userEntries}, each a dictionary line as in the file format; a bad
+   * entry is rejected naming {@code source} and its position. What an OpenSearch index passes in
+   * its analysis settings, so that it analyses as the embedded index does.
+   */
+  public static NewsDictionary of(String source, List<String> userEntries) {
+    NewsDictionary bundledOnly = load(null);
+    List<String> user = new ArrayList<>();
+    parse(source, String.join("\n", userEntries), user);
+    return new NewsDictionary(bundledOnly.bundled, user);
+  }
+
   private static void parse(String source, String text, List<String> into) {
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {

@@ -33,6 +33,7 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    index.requireEmbedded("demo");
     Path dir = corpus != null ? corpus : defaultCorpus();
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("demo corpus " + dir + " is not a directory (give --corpus DIR)");

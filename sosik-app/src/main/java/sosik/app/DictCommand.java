@@ -77,6 +77,7 @@ final class DictCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      index.requireEmbedded("dict");
       String line = String.join(" ", entry).strip();
       String problem = NewsDictionary.validate(line);
       if (problem != null) {
@@ -108,6 +109,7 @@ final class DictCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      index.requireEmbedded("dict");
       Path f = file(index.dir());
       List<String> lines = read(f);
       if (!lines.removeIf(l -> key(l).equals(word.strip()))) {
@@ -137,6 +139,7 @@ final class DictCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      index.requireEmbedded("dict");
       NewsDictionary d = NewsDictionary.load(file(index.dir()));
       if (json) {
         ObjectNode o = Json.MAPPER.createObjectNode();

@@ -68,6 +68,15 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Sosik's index: searched as it is when DIR holds one, else built there from the corpus and kept (default: a temporary index, deleted after the run).")
   Path index;
 
+  @Option(names = "--opensearch-url", paramLabel = "URL",
+      description = "Run Sosik's search on the OpenSearch cluster at URL (with Sosik's plugin) instead of an embedded index: the corpus"
+          + " is indexed into --opensearch-index, which is dropped first; without a corpus that index is searched as it is.")
+  String opensearchUrl;
+
+  @Option(names = "--opensearch-index", paramLabel = "NAME", defaultValue = "sosik-eval",
+      description = "The OpenSearch index for --opensearch-url (default: ${DEFAULT-VALUE}).")
+  String opensearchIndex;
+
   @Option(names = "--long-queries", paramLabel = "K=V,…",
       description = "Change how Sosik answers long queries for this run, e.g. enabled=false or match=0.6 (settings: "
           + "enabled, longWords, questions, relaxBelow, match, proximity, slop, allWordsFirst, context, questionWords; see docs/QUALITY.md).")
@@ -91,7 +100,12 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
     if (companyNews == null && queries == null) {
       throw new ParameterException(spec.commandLine(), "--queries FILE is required (or --company-news DIR)");
     }
-    boolean reuse = index != null && LuceneNewsIndex.exists(index);
+    if (opensearchUrl != null && index != null) {
+      throw new ParameterException(spec.commandLine(), "give either --index (embedded) or --opensearch-url, not both");
+    }
+    boolean reuse = opensearchUrl != null
+        ? corpus == null && companyNews == null
+        : index != null && LuceneNewsIndex.exists(index);
     boolean needCorpus = backend != Backend.SOSIK || !reuse;
     if (companyNews == null && corpus == null && needCorpus) {
       throw new ParameterException(spec.commandLine(),
@@ -181,6 +195,14 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
     RetrievalSystem system;
     switch (b) {
       case SOSIK -> {
+        if (opensearchUrl != null) {
+          sosik.opensearch.OpenSearchSystem os = reuse
+              ? sosik.opensearch.OpenSearchSystem.open(opensearchUrl, opensearchIndex)
+              : sosik.opensearch.OpenSearchSystem.build(opensearchUrl, opensearchIndex, set.docs());
+          os.longQueries(policy);
+          system = os;
+          break;
+        }
         SosikSystem sosik;
         if (reuse) {
           sosik = SosikSystem.open(index);
@@ -206,7 +228,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
       double indexed = (System.nanoTime() - t0) / 1e9;
       EvalRunner.Report r = EvalRunner.run(system, set.queries());
       console.err().printf("sosik: eval: %s: %s in %.1f s, %,d queries in %.1f s%n", b.name().toLowerCase(java.util.Locale.ROOT),
-          b == Backend.SOSIK && reuse ? "opened " + index : "indexed", indexed, r.summary().queries(), r.seconds());
+          b == Backend.SOSIK && reuse ? "opened " + (opensearchUrl != null ? opensearchUrl + "/" + opensearchIndex : index) : "indexed", indexed, r.summary().queries(), r.seconds());
       return r;
     } finally {
       system.close();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import sosik.index.lucene.LuceneNewsIndex;
+import sosik.index.NewsIndex;
 import sosik.ingest.ArticleNormalizer;
 import sosik.ingest.HttpFetcher;
 import sosik.ingest.IngestReport;
@@ -71,17 +71,14 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
         .withMaxBytes(maxDownloadMb * 1024 * 1024);
     Progress progress = new Progress(console, quiet);
     IngestReport r;
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE)) {
-      if (idx.staleWarning() != null) {
-        console.warn(idx.staleWarning());
-      }
+    try (NewsIndex idx = index.open(true, console::warn)) {
       Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch));
       r = ingestor.ingestSources(sources, format);
     }
     progress.done();
     if (json) {
       ObjectNode o = Json.MAPPER.createObjectNode();
-      o.put("index", index.dir().toString());
+      o.put("index", index.location());
       o.put("files", r.files());
       o.put("files_rejected", r.filesRejected());
       o.put("read", r.read());
@@ -98,7 +95,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     } else {
       console.out().printf(
           "indexed %d file%s into %s: %,d added, %,d updated, %,d unchanged, %,d rejected%s (%.1f s, %,.0f articles/s)%n",
-          r.files() - r.filesRejected(), r.files() - r.filesRejected() == 1 ? "" : "s", index.dir(),
+          r.files() - r.filesRejected(), r.files() - r.filesRejected() == 1 ? "" : "s", index.location(),
           r.added(), r.updated(), r.unchanged(), r.rejected(),
           r.filesRejected() > 0 ? ", " + r.filesRejected() + " file(s) rejected" : "",
           r.seconds(), r.rate());

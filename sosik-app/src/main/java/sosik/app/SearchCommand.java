@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
-import sosik.index.lucene.LuceneNewsIndex;
+import sosik.index.NewsIndex;
 import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
 import sosik.search.SearchOptions;
@@ -76,10 +76,7 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
     }
     String text = String.join(" ", words);
     SearchRequest req = request(text, Instant.now());
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
-      if (idx.staleWarning() != null) {
-        console.warn(idx.staleWarning());
-      }
+    try (NewsIndex idx = index.open(false, console::warn)) {
       SearchPage page = idx.search(req);
       if (json) {
         console.out().println(Json.write(SearchPageJson.of(Json.MAPPER, text, page)));

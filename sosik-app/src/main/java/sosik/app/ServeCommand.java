@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sosik.app.server.SosikServer;
-import sosik.index.lucene.LuceneNewsIndex;
+import sosik.index.NewsIndex;
 
 @Command(
     name = "serve",
@@ -43,10 +43,7 @@ final class ServeCommand extends ConsoleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port " + port + " is not a port number (0..65535)");
     }
     String effectiveToken = resolveToken();
-    LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE);
-    if (idx.staleWarning() != null) {
-      console.warn(idx.staleWarning());
-    }
+    NewsIndex idx = index.open(true, console::warn);
     // load Nori's dictionaries now rather than in the first user's request
     idx.search(sosik.search.SearchRequest.of("반도체"));
     SosikServer server = new SosikServer(idx, new SosikServer.Config(host, port, effectiveToken, maxBody));
@@ -67,7 +64,7 @@ final class ServeCommand extends ConsoleCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     console.out().printf("Sosik is serving %s at http://%s:%d/ (API: /api/search, writes %s). Ctrl-C stops it.%n",
-        index.dir(), host, server.port(), effectiveToken == null ? "disabled" : "need the token");
+        index.location(), host, server.port(), effectiveToken == null ? "disabled" : "need the token");
     console.out().flush();
     stopped.await();
     return ExitCodes.OK;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
       ReindexCommand.class,
       DemoCommand.class,
       ServeCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      OpenSearchCommand.class
     },
     footer = {
       "",

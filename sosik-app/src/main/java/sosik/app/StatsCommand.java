@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sosik.article.KoreaTime;
 import sosik.index.IndexStats;
-import sosik.index.lucene.LuceneNewsIndex;
+import sosik.index.NewsIndex;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, description = "Shows what the index holds: articles, press names, date range, size.")
 final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
@@ -20,7 +20,7 @@ final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexStats s;
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
+    try (NewsIndex idx = index.open(false, console::warn)) {
       s = idx.stats();
     }
     var out = console.out();

@@ -92,6 +92,11 @@ public final class SosikServer implements AutoCloseable {
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.field(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "bad_parameter", null, e.getMessage()));
     app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, 503, "timeout", null, e.getMessage()));
+    // an OpenSearch backend that is down, slow or red: say so, and that it is worth retrying
+    app.exception(sosik.opensearch.OpenSearchClient.ClusterException.class, (e, ctx) -> {
+      LOG.warn("request {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      error(ctx, 503, "backend_unavailable", null, e.getMessage());
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal", null, "internal error; the server log has the details");

@@ -272,7 +272,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     return s.storedFields().document(td.scoreDocs[0].doc).get(Fields.HASH);
   }
 
-  static String contentHash(Article a) {
+  /** A fingerprint of every stored field: the same article again is left unchanged. */
+  public static String contentHash(Article a) {
     StringBuilder sb = new StringBuilder();
     sb.append(a.title()).append('\u0001').append(a.body()).append('\u0001').append(a.press()).append('\u0001')
         .append(a.reporters()).append('\u0001').append(a.dateline()).append('\u0001').append(a.publishedAt())

@@ -28,8 +28,10 @@ import sosik.search.SearchRequest;
 /**
  * Turns a {@link PortalQuery} and a request's filters into Lucene queries: the all-words query the
  * portal runs, and for a long query or a question its relaxed form (see {@link LongQueryPolicy}).
+ * Public so that another backend runs the very same queries (the OpenSearch backend translates them
+ * to its query language); the field names are those of {@link Fields}.
  */
-final class LuceneQueryBuilder {
+public final class LuceneQueryBuilder {
   /** Headline matches weigh this much more than body matches. */
   static final float TITLE_BOOST = 2.0f;
   /**
@@ -48,7 +50,7 @@ final class LuceneQueryBuilder {
 
   private final Analyzer analyzer;
 
-  LuceneQueryBuilder(Analyzer analyzer) {
+  public LuceneQueryBuilder(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
@@ -87,9 +89,9 @@ final class LuceneQueryBuilder {
    * relaxed} is non-null when the policy counts the query as long, and needs only some of its plain
    * words.
    */
-  record TextQueries(Query strict, Query relaxed) {}
+  public record TextQueries(Query strict, Query relaxed) {}
 
-  TextQueries textQueries(PortalQuery q, boolean titleOnly, LongQueryPolicy policy) {
+  public TextQueries textQueries(PortalQuery q, boolean titleOnly, LongQueryPolicy policy) {
     Query strict = textQuery(q, titleOnly);
     if (!policy.enabled()) {
       return new TextQueries(strict, null);
@@ -342,7 +344,7 @@ final class LuceneQueryBuilder {
   }
 
   /** Only the words to mark in snippets: positive headline/body terms. */
-  Query highlightQuery(PortalQuery q, boolean titleOnly) {
+  public Query highlightQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (PortalQuery.Clause c : q.clauses()) {
       if (c.exclude()) {

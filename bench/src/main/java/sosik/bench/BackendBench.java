@@ -1,0 +1,117 @@
+package sosik.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import sosik.article.Article;
+import sosik.eval.CompanyNews;
+import sosik.eval.EvalDoc;
+import sosik.index.NewsIndex;
+import sosik.index.lucene.LuceneNewsIndex;
+import sosik.opensearch.OpenSearchClient;
+import sosik.opensearch.OpenSearchNewsIndex;
+import sosik.search.SearchRequest;
+
+/**
+ * The embedded index and an OpenSearch cluster side by side on the same corpus (company-news-2019,
+ * one article per URL) and the same queries: indexing articles/s (upsert and commit), then query
+ * latency p50/p99 over the whole search path, single-threaded, after warm-up. Checks on the way
+ * that both backends count every query alike.
+ *
+ * <pre>
+ * usage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]
+ * </pre>
+ */
+public final class BackendBench {
+  private BackendBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String url = null;
+    Path repo = Path.of(System.getProperty("sosik.repo", "."));
+    Path shared = repo.resolve("..").resolve("shared").resolve("data").normalize();
+    Path queriesFile = repo.resolve("bench").resolve("queries-ko.txt");
+    int rounds = 5;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--opensearch-url" -> url = args[++i];
+        case "--shared" -> shared = Path.of(args[++i]);
+        case "--queries" -> queriesFile = Path.of(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("BackendBench: unknown argument " + args[i]
+              + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]");
+          System.exit(2);
+        }
+      }
+    }
+    if (url == null) {
+      System.err.println("BackendBench: --opensearch-url URL is required (a cluster with Sosik's plugin; see docs/OPERATIONS.md)");
+      System.exit(2);
+    }
+    List<Article> corpus = new ArrayList<>();
+    for (EvalDoc d : CompanyNews.load(shared.resolve("company-news-2019").resolve("data")).docs()) {
+      corpus.add(d.article());
+    }
+    List<String> queries = QueryBench.readQueries(queriesFile);
+    Path dir = java.nio.file.Files.createTempDirectory("sosik-backend-bench-");
+    String name = "sosik-bench-" + System.currentTimeMillis();
+    OpenSearchClient client = new OpenSearchClient(url, OpenSearchClient.DEFAULT_TIMEOUT);
+    try (LuceneNewsIndex embedded = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+        OpenSearchNewsIndex opensearch = OpenSearchNewsIndex.open(client, name, true, List.of())) {
+      System.out.printf("corpus: %,d articles, %,d queries, %d timed rounds%n", corpus.size(), queries.size(), rounds);
+      System.out.printf("%-10s  %12s  %9s  %9s  %9s%n", "backend", "articles/s", "p50 ms", "p99 ms", "max ms");
+      double[][] results = new double[2][];
+      long[][] totals = new long[2][];
+      NewsIndex[] both = {embedded, opensearch};
+      for (int b = 0; b < 2; b++) {
+        double rate = index(both[b], corpus);
+        totals[b] = new long[queries.size()];
+        double[] ms = latencies(both[b], queries, rounds, totals[b]);
+        results[b] = ms;
+        System.out.printf("%-10s  %,12.0f  %9.1f  %9.1f  %9.1f%n", b == 0 ? "embedded" : "opensearch", rate,
+            Stats.percentile(ms, 50), Stats.percentile(ms, 99), Stats.max(ms));
+      }
+      int differ = 0;
+      for (int i = 0; i < queries.size(); i++) {
+        if (totals[0][i] != totals[1][i]) {
+          differ++;
+          System.out.printf("count differs for '%s': embedded %,d, opensearch %,d%n", queries.get(i), totals[0][i], totals[1][i]);
+        }
+      }
+      System.out.printf("exact counts: %s%n", differ == 0 ? "equal on all " + queries.size() + " queries" : differ + " queries differ");
+    } finally {
+      OpenSearchNewsIndex.drop(client, name);
+      try (var s = java.nio.file.Files.walk(dir)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static double index(NewsIndex idx, List<Article> corpus) throws IOException {
+    long t0 = System.nanoTime();
+    for (int from = 0; from < corpus.size(); from += 500) {
+      idx.upsert(corpus.subList(from, Math.min(corpus.size(), from + 500)));
+    }
+    idx.commit();
+    return corpus.size() / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static double[] latencies(NewsIndex idx, List<String> queries, int rounds, long[] totals) throws IOException {
+    for (int w = 0; w < 2; w++) {
+      for (int i = 0; i < queries.size(); i++) {
+        totals[i] = idx.search(SearchRequest.of(queries.get(i))).total();
+      }
+    }
+    double[] ms = new double[queries.size() * rounds];
+    int k = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (String q : queries) {
+        long t0 = System.nanoTime();
+        idx.search(SearchRequest.of(q));
+        ms[k++] = (System.nanoTime() - t0) / 1e6;
+      }
+    }
+    return ms;
+  }
+}

@@ -1,0 +1,755 @@
+package sosik.opensearch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import sosik.analysis.KoreanNewsAnalyzer;
+import sosik.analysis.NewsDictionary;
+import sosik.article.Article;
+import sosik.index.IndexStats;
+import sosik.index.Keys;
+import sosik.index.NewsIndex;
+import sosik.index.lucene.LongQueryPolicy;
+import sosik.index.lucene.LuceneNewsIndex;
+import sosik.index.lucene.LuceneQueryBuilder;
+import sosik.search.InvalidQueryException;
+import sosik.search.SearchPage;
+import sosik.search.SearchRequest;
+import sosik.search.Snippet;
+import sosik.search.SnippetMaker;
+import sosik.search.SortOrder;
+
+/**
+ * The {@link NewsIndex} on an OpenSearch 2.19 cluster with Sosik's analysis plugin installed.
+ *
+ * <p>One OpenSearch index holds the articles; its title and body are analysed by the plugin's
+ * {@code sosik_korean} analyzer with the index's user dictionary in its settings, so it analyses
+ * exactly as the embedded index does. Queries are the embedded index's own ({@link
+ * LuceneQueryBuilder}, with the same dictionary on this side), translated clause for clause
+ * ({@link QueryDsl}); counts are exact ({@code track_total_hits}); press counts come from a terms
+ * aggregation that the press filter (a {@code post_filter}) does not narrow.
+ *
+ * <p>Writes are kept until {@link #commit()}, which sends them in bulk (retried with backoff when
+ * the cluster is unreachable, slow or overloaded), checks every item and makes them visible; a
+ * commit that does not get every write acknowledged fails, naming what was refused. Writes not
+ * committed when the index is closed are dropped, as in the embedded index.
+ */
+public final class OpenSearchNewsIndex implements NewsIndex {
+  public static final String DEFAULT_INDEX = "sosik";
+  static final String ANALYZER = "sosik";
+  /** Articles sent per bulk request. */
+  static final int BULK = 500;
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private final OpenSearchClient client;
+  private final String name;
+  private final String path;
+  private final NewsDictionary dictionary;
+  private final LuceneQueryBuilder queries;
+  private final KoreanNewsAnalyzer analyzer;
+  private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
+  /** Writes since the last commit, in order: id -> the article, or null for a delete. */
+  private final LinkedHashMap<String, Article> pending = new LinkedHashMap<>();
+  private final Map<String, String> pendingHash = new HashMap<>();
+
+  private OpenSearchNewsIndex(OpenSearchClient client, String name, NewsDictionary dictionary) {
+    this.client = client;
+    this.name = name;
+    this.path = "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    this.dictionary = dictionary;
+    this.analyzer = new KoreanNewsAnalyzer(dictionary);
+    this.queries = new LuceneQueryBuilder(analyzer);
+  }
+
+  /**
+   * Opens the index {@code name} on the cluster at {@code urls}; when {@code create} and it does
+   * not exist, creates it with {@code userEntries} as its user dictionary. Fails with a clear
+   * message when the cluster cannot be reached, the index is missing or red, or the plugin is not
+   * installed.
+   */
+  public static OpenSearchNewsIndex open(String urls, String name, boolean create, List<String> userEntries) throws IOException {
+    return open(new OpenSearchClient(urls, OpenSearchClient.DEFAULT_TIMEOUT), name, create, userEntries);
+  }
+
+  public static OpenSearchNewsIndex open(OpenSearchClient client, String name, boolean create, List<String> userEntries)
+      throws IOException {
+    if (!name.matches("[a-z0-9][a-z0-9._-]{0,200}")) {
+      throw new IllegalArgumentException("OpenSearch index name '" + name + "' must be lower-case letters, digits, '.', '_' or '-'");
+    }
+    String path = "/" + name;
+    OpenSearchClient.Response exists = client.send("HEAD", path, null);
+    if (exists.status() == 404) {
+      if (!create) {
+        throw new NoSuchIndexException(client.urls(), name);
+      }
+      createIndex(client, name, userEntries);
+    } else if (!exists.ok()) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch " + exists.node() + " answered HTTP " + exists.status() + " for index " + name, false, null);
+    }
+    // a short wait for shards that are starting; OpenSearch answers 408 with the health when it ran out
+    OpenSearchClient.Response h = client.send("GET", "/_cluster/health/" + name + "?wait_for_status=yellow&timeout=10s", null);
+    if (!h.ok() && h.status() != 408) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch " + h.node() + " cannot tell the health of index " + name + ": HTTP " + h.status() + " " + h.reason(), true, null);
+    }
+    JsonNode health = h.body();
+    String status = health.path("status").asText();
+    if (status.equals("red")) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch index " + name + " at " + client.urls() + " is red: " + health.path("unassigned_shards").asInt()
+              + " shard(s) unassigned, " + health.path("number_of_nodes").asInt() + " node(s) up; its articles cannot all be searched",
+          true, null);
+    }
+    JsonNode settings = client.call("GET", path + "/_settings", null);
+    JsonNode analyzer = settings.path(name).path("settings").path("index").path("analysis").path("analyzer").path(ANALYZER);
+    if (!analyzer.path("type").asText().equals("sosik_korean")) {
+      throw new IOException("OpenSearch index " + name + " at " + client.urls() + " was not made by Sosik (no '" + ANALYZER
+          + "' analyzer of type sosik_korean); use another --opensearch-index");
+    }
+    List<String> entries = new ArrayList<>();
+    JsonNode dict = analyzer.path("user_dictionary");
+    if (dict.isArray()) {
+      dict.forEach(e -> entries.add(e.asText()));
+    } else if (dict.isObject()) { // a list as OpenSearch sometimes returns it: {"0": …, "1": …}
+      dict.forEach(e -> entries.add(e.asText()));
+    }
+    return new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+  }
+
+  private static void createIndex(OpenSearchClient client, String name, List<String> userEntries) throws IOException {
+    NewsDictionary.of("user dictionary", userEntries); // a bad entry fails here, before the cluster sees it
+    ObjectNode body = F.objectNode();
+    ObjectNode settings = body.putObject("settings");
+    // one shard: BM25 statistics are then the whole index's, as in the embedded index, so the
+    // same query ranks the same; a replica wherever a second node is there to hold it
+    settings.put("number_of_shards", 1);
+    settings.put("auto_expand_replicas", "0-1");
+    ObjectNode analyzers = settings.putObject("analysis").putObject("analyzer");
+    ObjectNode korean = analyzers.putObject(ANALYZER).put("type", "sosik_korean");
+    ArrayNode d = korean.putArray("user_dictionary");
+    userEntries.forEach(d::add);
+    analyzers.putObject(QueryDsl.TERMS_ANALYZER).put("type", "sosik_terms");
+    ObjectNode props = body.putObject("mappings").put("dynamic", "strict").putObject("properties");
+    for (String text : List.of("title", "body")) {
+      props.putObject(text).put("type", "text").put("analyzer", ANALYZER).put("index_options", "offsets").put("norms", true);
+    }
+    for (String key : List.of("id", "press", "press_key", "reporter_key")) {
+      props.putObject(key).put("type", "keyword");
+    }
+    for (String stored : List.of("reporter", "dateline", "url", "section", "extra", "hash")) {
+      props.putObject(stored).put("type", "keyword").put("index", false).put("doc_values", false);
+    }
+    props.putObject("published").put("type", "date").put("format", "epoch_millis");
+    OpenSearchClient.Response r = client.send("PUT", "/" + name, body.toString());
+    if (!r.ok()) {
+      String reason = r.reason();
+      if (reason.contains("sosik_korean") && reason.contains("Unknown analyzer type")) {
+        throw new IOException("OpenSearch at " + r.node() + " does not have Sosik's analysis plugin; install it on every node"
+            + " ('sosik opensearch install-plugin', see docs/OPERATIONS.md) and restart them: " + reason);
+      }
+      if (!reason.contains("resource_already_exists")) {
+        throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to create index " + name + ": HTTP "
+            + r.status() + " " + reason, false, null);
+      }
+    }
+  }
+
+  /** Deletes the index and every article in it. */
+  public static void drop(OpenSearchClient client, String name) throws IOException {
+    OpenSearchClient.Response r = client.send("DELETE", "/" + name, null);
+    if (!r.ok() && r.status() != 404) {
+      throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to delete index " + name + ": " + r.reason(), false, null);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public OpenSearchClient client() {
+    return client;
+  }
+
+  public NewsDictionary dictionary() {
+    return dictionary;
+  }
+
+  public void longQueries(LongQueryPolicy policy) {
+    this.longQueries = Objects.requireNonNull(policy, "policy");
+  }
+
+  // ---- writing ----
+
+  @Override
+  public synchronized List<Outcome> upsert(List<Article> articles) throws IOException {
+    Map<String, String> stored = storedHashes(articles.stream().map(Article::id).filter(id -> !pending.containsKey(id)).distinct().toList());
+    List<Outcome> out = new ArrayList<>(articles.size());
+    for (Article a : articles) {
+      String hash = LuceneNewsIndex.contentHash(a);
+      String before = pending.containsKey(a.id()) ? pendingHash.get(a.id()) : stored.get(a.id());
+      if (hash.equals(before)) {
+        out.add(Outcome.UNCHANGED);
+        continue;
+      }
+      pending.remove(a.id()); // the latest write of an id goes last
+      pending.put(a.id(), a);
+      pendingHash.put(a.id(), hash);
+      out.add(before == null || before.isEmpty() ? Outcome.ADDED : Outcome.UPDATED);
+    }
+    return out;
+  }
+
+  /** id -> stored content hash, for the ids the index holds. */
+  private Map<String, String> storedHashes(List<String> ids) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      ObjectNode body = F.objectNode();
+      ArrayNode list = body.putArray("ids");
+      ids.subList(from, Math.min(ids.size(), from + 1000)).forEach(list::add);
+      JsonNode r = client.call("POST", path + "/_mget?_source_includes=hash&realtime=true", body);
+      for (JsonNode d : r.path("docs")) {
+        if (d.path("found").asBoolean(false)) {
+          out.put(d.path("_id").asText(), d.path("_source").path("hash").asText());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void commit() throws IOException {
+    List<Map.Entry<String, Article>> writes = new ArrayList<>(pending.entrySet());
+    for (int from = 0; from < writes.size(); from += BULK) {
+      List<Map.Entry<String, Article>> chunk = writes.subList(from, Math.min(writes.size(), from + BULK));
+      bulk(chunk);
+      for (Map.Entry<String, Article> e : chunk) {
+        pending.remove(e.getKey());
+        pendingHash.remove(e.getKey());
+      }
+    }
+    client.sendWithRetries("POST", path + "/_refresh", null);
+  }
+
+  /** One bulk request; items refused for a passing reason (429, 503) are sent again with backoff. */
+  private void bulk(List<Map.Entry<String, Article>> writes) throws IOException {
+    List<Map.Entry<String, Article>> todo = writes;
+    java.time.Duration pause = OpenSearchClient.FIRST_BACKOFF;
+    for (int attempt = 1; ; attempt++) {
+      StringBuilder nd = new StringBuilder();
+      for (Map.Entry<String, Article> e : todo) {
+        ObjectNode meta = F.objectNode();
+        String op = e.getValue() == null ? "delete" : "index";
+        meta.putObject(op).put("_id", e.getKey());
+        nd.append(meta).append('\n');
+        if (e.getValue() != null) {
+          nd.append(source(e.getValue(), pendingHash.get(e.getKey()))).append('\n');
+        }
+      }
+      JsonNode r = client.sendWithRetries("POST", path + "/_bulk", nd.toString());
+      if (!r.path("errors").asBoolean(false)) {
+        return;
+      }
+      List<Map.Entry<String, Article>> again = new ArrayList<>();
+      List<String> refused = new ArrayList<>();
+      JsonNode items = r.path("items");
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode item = items.get(i).elements().next();
+        int status = item.path("status").asInt();
+        boolean deleteOfMissing = todo.get(i).getValue() == null && status == 404;
+        if (status >= 300 && !deleteOfMissing) {
+          if (OpenSearchClient.retryable(status)) {
+            again.add(todo.get(i));
+          } else {
+            refused.add(todo.get(i).getKey() + ": HTTP " + status + " " + item.path("error").path("reason").asText());
+          }
+        }
+      }
+      if (!refused.isEmpty()) {
+        throw new OpenSearchClient.ClusterException("OpenSearch index " + name + " refused " + refused.size() + " of "
+            + todo.size() + " writes; nothing of this commit counts as written. First: " + refused.get(0), false, null);
+      }
+      if (again.isEmpty()) {
+        return;
+      }
+      if (attempt >= OpenSearchClient.WRITE_ATTEMPTS) {
+        throw new OpenSearchClient.ClusterException("OpenSearch index " + name + " kept refusing " + again.size()
+            + " writes as overloaded after " + attempt + " attempts; nothing of this commit counts as written", true, null);
+      }
+      OpenSearchClient.sleep(pause);
+      pause = pause.multipliedBy(2);
+      todo = again;
+    }
+  }
+
+  private static String source(Article a, String hash) {
+    ObjectNode d = F.objectNode();
+    d.put("id", a.id());
+    d.put("title", a.title());
+    d.put("body", a.body());
+    if (a.press() != null) {
+      d.put("press", a.press());
+      d.put("press_key", Keys.of(a.press()));
+    }
+    if (!a.reporters().isEmpty()) {
+      ArrayNode names = d.putArray("reporter");
+      ArrayNode keys = d.putArray("reporter_key");
+      for (String r : a.reporters()) {
+        names.add(r);
+        String k = Keys.of(r);
+        if (k != null) {
+          keys.add(k);
+        }
+      }
+    }
+    putIf(d, "dateline", a.dateline());
+    if (a.publishedAt() != null) {
+      d.put("published", a.publishedAt().toEpochMilli());
+    }
+    putIf(d, "url", a.url());
+    putIf(d, "section", a.section());
+    if (!a.extra().isEmpty()) {
+      try {
+        d.put("extra", OpenSearchClient.JSON.writeValueAsString(a.extra()));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    d.put("hash", hash);
+    return d.toString();
+  }
+
+  private static void putIf(ObjectNode d, String field, String value) {
+    if (value != null) {
+      d.put(field, value);
+    }
+  }
+
+  static Article article(JsonNode s) {
+    List<String> reporters = new ArrayList<>();
+    s.path("reporter").forEach(r -> reporters.add(r.asText()));
+    Map<String, String> extra = Map.of();
+    if (s.hasNonNull("extra")) {
+      try {
+        extra = OpenSearchClient.JSON.readValue(s.get("extra").asText(), new TypeReference<LinkedHashMap<String, String>>() {});
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Article(
+        s.path("id").asText(),
+        s.path("title").asText(),
+        s.path("body").asText(),
+        text(s, "press"),
+        reporters,
+        text(s, "dateline"),
+        s.hasNonNull("published") ? Instant.ofEpochMilli(s.get("published").asLong()) : null,
+        text(s, "url"),
+        text(s, "section"),
+        extra);
+  }
+
+  private static String text(JsonNode s, String field) {
+    return s.hasNonNull(field) ? s.get(field).asText() : null;
+  }
+
+  @Override
+  public synchronized boolean delete(String id) throws IOException {
+    boolean existed;
+    if (pending.containsKey(id)) {
+      existed = pending.get(id) != null;
+    } else {
+      existed = storedHashes(List.of(id)).containsKey(id);
+    }
+    if (existed) {
+      pending.remove(id);
+      pending.put(id, null);
+      pendingHash.put(id, "");
+    }
+    return existed;
+  }
+
+  // ---- reading ----
+
+  @Override
+  public Optional<Article> get(String id) throws IOException {
+    OpenSearchClient.Response r = client.send("GET", path + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?realtime=false", null);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    if (!r.ok()) {
+      throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " failed to get " + id + ": " + r.reason(), false, null);
+    }
+    return r.body().path("found").asBoolean() ? Optional.of(article(r.body().path("_source"))) : Optional.empty();
+  }
+
+  @Override
+  public SearchPage search(SearchRequest r) throws IOException {
+    long t0 = System.nanoTime();
+    checkWindow(r);
+    ObjectNode period = periodFilter(r);
+    ObjectNode press = pressFilter(r);
+    Plan plan = plan(r, press, period);
+    ObjectNode body = F.objectNode();
+    body.set("query", filtered(QueryDsl.of(plan.text()), period, null));
+    if (press != null) {
+      body.set("post_filter", press); // the press counts below ignore it
+    }
+    body.put("from", (r.page() - 1) * r.size());
+    body.put("size", r.size());
+    body.put("track_total_hits", true);
+    body.set("sort", sort(r.sort()));
+    body.putObject("aggs").putObject("press").putObject("terms").put("field", "press").put("size", 10_000)
+        .put("shard_size", 10_000);
+    Query hl = queries.highlightQuery(r.query(), r.titleOnly());
+    if (hl instanceof BooleanQuery bq && !bq.clauses().isEmpty()) {
+      ObjectNode h = body.putObject("highlight");
+      h.put("type", "unified").put("number_of_fragments", 0).put("require_field_match", false)
+          .put("encoder", "default").put("no_match_size", 0);
+      h.putArray("pre_tags").add(OPEN);
+      h.putArray("post_tags").add(CLOSE);
+      h.set("highlight_query", QueryDsl.of(hl));
+      ObjectNode fields = h.putObject("fields");
+      fields.putObject("title");
+      fields.putObject("body");
+    }
+    List<List<String>> phrases = phrases(hl);
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    long total = res.path("hits").path("total").path("value").asLong();
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    for (JsonNode h : res.path("hits").path("hits")) {
+      Article a = article(h.path("_source"));
+      Snippet title = SnippetMaker.whole(a.title(), asQueryMatches(a.title(), matches(a.title(), h.path("highlight").path("title")), phrases));
+      Snippet snippet = SnippetMaker.best(
+          a.body(), asQueryMatches(a.body(), matches(a.body(), h.path("highlight").path("body")), phrases), SnippetMaker.DEFAULT_WIDTH);
+      float score = h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f;
+      hits.add(new SearchPage.Hit(
+          a.id(), a.title(), title, a.press(), a.reporters(), a.dateline(), a.publishedAt(), a.url(), a.section(), snippet, score));
+    }
+    Map<String, Long> pressCounts = pressCounts(res.path("aggregations").path("press"));
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed());
+  }
+
+  /** Marks the highlighter puts around a match: private-use characters no article holds. */
+  static final String OPEN = "\uE000";
+  static final String CLOSE = "\uE001";
+
+  /** The matched ranges of {@code text}, from the highlighter's whole-field output. */
+  static List<SnippetMaker.Match> matches(String text, JsonNode highlighted) {
+    if (!highlighted.isArray() || highlighted.isEmpty()) {
+      return List.of();
+    }
+    String marked = highlighted.get(0).asText();
+    StringBuilder plain = new StringBuilder();
+    List<int[]> ranges = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i < marked.length(); i++) {
+      char c = marked.charAt(i);
+      if (c == OPEN.charAt(0)) {
+        start = plain.length();
+      } else if (c == CLOSE.charAt(0)) {
+        if (start >= 0) {
+          ranges.add(new int[] {start, plain.length()});
+        }
+        start = -1;
+      } else {
+        plain.append(c);
+      }
+    }
+    // the highlighter may trim the field; find where its text sits in ours
+    int shift = text.indexOf(plain.toString());
+    if (shift < 0) {
+      return List.of();
+    }
+    List<SnippetMaker.Match> out = new ArrayList<>();
+    for (int[] m : ranges) {
+      String surface = text.substring(m[0] + shift, m[1] + shift);
+      out.add(new SnippetMaker.Match(m[0] + shift, m[1] + shift, surface.toLowerCase(java.util.Locale.ROOT)));
+    }
+    return out;
+  }
+
+  /** The term lists of the phrases in a highlight query, longest first. */
+  static List<List<String>> phrases(Query q) {
+    java.util.Set<List<String>> out = new java.util.LinkedHashSet<>();
+    q.visit(new org.apache.lucene.search.QueryVisitor() {
+      @Override
+      public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+        if (query instanceof org.apache.lucene.search.PhraseQuery && terms.length > 1) {
+          out.add(java.util.Arrays.stream(terms).map(org.apache.lucene.index.Term::text).toList());
+        }
+      }
+    });
+    List<List<String>> list = new ArrayList<>(out);
+    list.sort((x, y) -> Integer.compare(y.size(), x.size()));
+    return list;
+  }
+
+  /**
+   * The highlighter's marks as the embedded index reports its matches: each marked token with its
+   * analysed term, and a phrase of the query found whole as one match spanning it, named by its
+   * terms joined with spaces (how Lucene's highlighter names a phrase match). The tokens come
+   * from the same analysis on this side.
+   */
+  List<SnippetMaker.Match> asQueryMatches(String text, List<SnippetMaker.Match> marks, List<List<String>> phrases) {
+    if (marks.isEmpty()) {
+      return marks;
+    }
+    record Token(String term, int position, int start, int end) {}
+    List<Token> marked = new ArrayList<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("body", text)) {
+      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      ts.reset();
+      int pos = -1;
+      int m = 0;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        int st = offset.startOffset();
+        int en = offset.endOffset();
+        while (m < marks.size() && marks.get(m).end() <= st) {
+          m++;
+        }
+        if (m < marks.size() && marks.get(m).start() <= st && en <= marks.get(m).end()) {
+          marked.add(new Token(term.toString(), pos, st, en));
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (marked.isEmpty()) {
+      return marks; // the analysis did not line up with the marks: keep them as they are
+    }
+    List<SnippetMaker.Match> out = new ArrayList<>();
+    for (int i = 0; i < marked.size(); ) {
+      int taken = 0;
+      for (List<String> p : phrases) {
+        int n = p.size();
+        if (i + n > marked.size()) {
+          continue;
+        }
+        boolean whole = true;
+        for (int k = 0; k < n && whole; k++) {
+          Token t = marked.get(i + k);
+          whole = t.term().equals(p.get(k)) && (k == 0 || t.position() == marked.get(i + k - 1).position() + 1);
+        }
+        if (whole) {
+          out.add(new SnippetMaker.Match(marked.get(i).start(), marked.get(i + n - 1).end(), String.join(" ", p)));
+          taken = n;
+          break;
+        }
+      }
+      if (taken == 0) {
+        Token t = marked.get(i);
+        out.add(new SnippetMaker.Match(t.start(), t.end(), t.term()));
+        taken = 1;
+      }
+      i += taken;
+    }
+    return out;
+  }
+
+  private static Map<String, Long> pressCounts(JsonNode agg) {
+    List<Map.Entry<String, Long>> list = new ArrayList<>();
+    for (JsonNode b : agg.path("buckets")) {
+      list.add(Map.entry(b.path("key").asText(), b.path("doc_count").asLong()));
+    }
+    list.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    LinkedHashMap<String, Long> out = new LinkedHashMap<>();
+    list.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** A search that some shards failed to answer would count too few: it fails instead. */
+  private void checkComplete(JsonNode res) throws IOException {
+    JsonNode shards = res.path("_shards");
+    int failed = shards.path("failed").asInt(0);
+    if (failed > 0 || res.path("timed_out").asBoolean(false)) {
+      JsonNode why = shards.path("failures").path(0).path("reason");
+      throw new OpenSearchClient.ClusterException("OpenSearch index " + name + " answered from " + shards.path("successful").asInt()
+          + " of " + shards.path("total").asInt() + " shards" + (why.isMissingNode() ? "" : ": " + why.path("reason").asText())
+          + "; the count would not be exact", true, null);
+    }
+  }
+
+  private record Plan(Query text, boolean relaxed) {}
+
+  private Plan plan(SearchRequest r, ObjectNode press, ObjectNode period) throws IOException {
+    LongQueryPolicy p = longQueries;
+    LuceneQueryBuilder.TextQueries t = queries.textQueries(r.query(), r.titleOnly(), p);
+    if (t.relaxed() == null) {
+      return new Plan(t.strict(), false);
+    }
+    ObjectNode count = F.objectNode();
+    count.set("query", filtered(QueryDsl.of(t.strict()), period, press));
+    long n = client.call("POST", path + "/_count", count).path("count").asLong();
+    return n >= p.relaxBelow() ? new Plan(t.strict(), false) : new Plan(t.relaxed(), true);
+  }
+
+  private static ObjectNode filtered(ObjectNode text, ObjectNode period, ObjectNode press) {
+    if (period == null && press == null) {
+      return text;
+    }
+    ObjectNode b = F.objectNode();
+    b.putArray("must").add(text);
+    ArrayNode filter = b.putArray("filter");
+    if (period != null) {
+      filter.add(period);
+    }
+    if (press != null) {
+      filter.add(press);
+    }
+    return QueryDsl.wrap("bool", b);
+  }
+
+  private static ObjectNode periodFilter(SearchRequest r) {
+    if (r.from() == null && r.to() == null) {
+      return null;
+    }
+    ObjectNode range = F.objectNode();
+    if (r.from() != null) {
+      range.put("gte", r.from().toEpochMilli());
+    }
+    if (r.to() != null) {
+      range.put("lte", r.to().toEpochMilli());
+    }
+    return QueryDsl.wrap("range", F.objectNode().set("published", range));
+  }
+
+  private static ObjectNode pressFilter(SearchRequest r) {
+    if (r.press().isEmpty()) {
+      return null;
+    }
+    ArrayNode keys = F.arrayNode();
+    for (String p : r.press()) {
+      String k = Keys.of(p);
+      if (k != null) {
+        keys.add(k);
+      }
+    }
+    if (keys.isEmpty()) {
+      return QueryDsl.wrap("match_none", F.objectNode());
+    }
+    return QueryDsl.wrap("terms", F.objectNode().set("press_key", keys));
+  }
+
+  private static ArrayNode sort(SortOrder order) {
+    ArrayNode s = F.arrayNode();
+    ObjectNode newest = F.objectNode();
+    newest.putObject("published").put("order", "desc").put("missing", "_last");
+    ObjectNode oldest = F.objectNode();
+    oldest.putObject("published").put("order", "asc").put("missing", "_last");
+    switch (order) {
+      case RELEVANCE -> {
+        s.add(F.objectNode().put("_score", "desc"));
+        s.add(newest);
+      }
+      case LATEST -> s.add(newest);
+      case OLDEST -> s.add(oldest);
+    }
+    return s;
+  }
+
+  private static void checkWindow(SearchRequest r) {
+    if ((long) r.page() * r.size() > LuceneNewsIndex.MAX_WINDOW) {
+      throw new InvalidQueryException(
+          String.format(
+              "page %d of %d hits reaches past result %,d; only the first %,d results can be paged (narrow the query or the period)",
+              r.page(), r.size(), (long) r.page() * r.size(), LuceneNewsIndex.MAX_WINDOW));
+    }
+  }
+
+  @Override
+  public IndexStats stats() throws IOException {
+    ObjectNode body = F.objectNode();
+    body.put("size", 0).put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.putObject("press").putObject("terms").put("field", "press").put("size", 10_000).put("shard_size", 10_000);
+    aggs.putObject("earliest").putObject("min").put("field", "published");
+    aggs.putObject("latest").putObject("max").put("field", "published");
+    aggs.putObject("dated").putObject("value_count").put("field", "published");
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    long articles = res.path("hits").path("total").path("value").asLong();
+    JsonNode a = res.path("aggregations");
+    long dated = a.path("dated").path("value").asLong();
+    Instant earliest = a.path("earliest").path("value").isNumber() ? Instant.ofEpochMilli(a.path("earliest").path("value").asLong()) : null;
+    Instant latest = a.path("latest").path("value").isNumber() ? Instant.ofEpochMilli(a.path("latest").path("value").asLong()) : null;
+    JsonNode st = client.call("GET", path + "/_stats/store", null);
+    long size = st.path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
+    return new IndexStats(articles, pressCounts(a.path("press")), earliest, latest, articles - dated, size, client.urls() + path);
+  }
+
+  @Override
+  public void forEach(Consumer<Article> visitor) throws IOException {
+    JsonNode after = null;
+    while (true) {
+      ObjectNode body = F.objectNode();
+      body.put("size", 1000);
+      body.set("query", QueryDsl.wrap("match_all", F.objectNode()));
+      body.putArray("sort").add(F.objectNode().put("id", "asc"));
+      if (after != null) {
+        body.set("search_after", after);
+      }
+      JsonNode res = client.call("POST", path + "/_search", body);
+      checkComplete(res);
+      JsonNode hits = res.path("hits").path("hits");
+      if (hits.isEmpty()) {
+        return;
+      }
+      for (JsonNode h : hits) {
+        visitor.accept(article(h.path("_source")));
+        after = h.path("sort");
+      }
+    }
+  }
+
+  /** Writes not committed are dropped; the cluster keeps what was committed. */
+  @Override
+  public synchronized void close() {
+    pending.clear();
+    pendingHash.clear();
+  }
+
+  /** There is no such index on the cluster. */
+  public static final class NoSuchIndexException extends IOException {
+    public NoSuchIndexException(String urls, String name) {
+      super("no Sosik index '" + name + "' on the OpenSearch cluster at " + urls + " (create one with 'sosik index --backend"
+          + " opensearch --opensearch-url " + urls + " FILE...')");
+    }
+  }
+
+  /** How long a request may take before the cluster counts as slow. */
+  public static Duration defaultTimeout() {
+    return OpenSearchClient.DEFAULT_TIMEOUT;
+  }
+}

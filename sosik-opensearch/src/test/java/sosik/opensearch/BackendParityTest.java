@@ -1,0 +1,170 @@
+package sosik.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sosik.article.Article;
+import sosik.eval.CompanyNews;
+import sosik.eval.EvalDoc;
+import sosik.eval.EvalQuery;
+import sosik.eval.EvalSet;
+import sosik.index.NewsIndex;
+import sosik.index.lucene.LuceneNewsIndex;
+import sosik.ingest.ArticleNormalizer;
+import sosik.ingest.Ingestor;
+import sosik.opensearch.testing.OpenSearchCluster;
+import sosik.search.PortalQueryParser;
+import sosik.search.SearchPage;
+import sosik.search.SearchRequest;
+import sosik.search.SortOrder;
+import sosik.testing.SharedData;
+
+/**
+ * The same corpus (company-news-2019, one article per URL, plus the seed page, read at run time
+ * from the shared data) in the embedded index and in OpenSearch: the same queries give the same
+ * exact counts and press counts, and the first ten results agree (overlap@10: the share of the
+ * embedded top ten that OpenSearch also ranks in its top ten, averaged over the queries).
+ */
+class BackendParityTest {
+  static final String SEED = "data/seed/000_ba129f0fc67865b7.txt";
+  @TempDir static Path dir;
+  static LuceneNewsIndex embedded;
+  static OpenSearchNewsIndex opensearch;
+  static EvalSet corpus;
+
+  @BeforeAll
+  static void indexBoth() throws IOException {
+    corpus = CompanyNews.load(SharedData.dir().resolve("data/company-news-2019/data"));
+    Path seed = SharedData.file(SEED);
+    embedded = LuceneNewsIndex.open(dir.resolve("embedded"), LuceneNewsIndex.Mode.WRITE);
+    opensearch = OpenSearchNewsIndex.open(OpenSearchCluster.shared().url(), "parity-" + System.nanoTime(), true, List.of());
+    for (NewsIndex idx : List.of(embedded, opensearch)) {
+      List<Article> batch = new ArrayList<>();
+      for (EvalDoc d : corpus.docs()) {
+        batch.add(d.article());
+        if (batch.size() == 500) {
+          idx.upsert(batch);
+          batch.clear();
+        }
+      }
+      idx.upsert(batch);
+      idx.commit();
+      new Ingestor(idx, new ArticleNormalizer(), new Ingestor.Listener() {}).ingestPaths(List.of(seed), null);
+    }
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+    }
+    if (opensearch != null) {
+      opensearch.close();
+    }
+  }
+
+  static List<SearchRequest> requests() {
+    List<SearchRequest> out = new ArrayList<>();
+    for (EvalQuery q : corpus.queries()) {
+      out.add(SearchRequest.of(q.query()));
+    }
+    for (String q : List.of(
+        "AI 반도체", "반도체", "전기차", "자율주행", "카카오 -네이버", "\"모빌리티 서비스\"", "+현대자동차 +수소",
+        "LPG | 충전소", "제목:넥슨", "언론사:이데일리", "기자:황영민", "게임 신작 출시", "카카오톡 선물하기",
+        "현대자동차가 새로 공개한 수소전기차의 가격은 얼마인가?", "네이버 웹툰 해외 진출 성과와 과제는 무엇인가",
+        "E1 LPG 가격 동결", "두산 로봇 -모빌리티", "매출 영업이익 증가", "10월 1일", "삼성전자")) {
+      out.add(SearchRequest.of(q));
+    }
+    out.add(SearchRequest.of("반도체").withSort(SortOrder.LATEST));
+    out.add(SearchRequest.of("카카오").withSort(SortOrder.OLDEST));
+    out.add(SearchRequest.of("카카오").withPress(List.of("연합뉴스", "이데일리")));
+    out.add(SearchRequest.of("네이버").withRange(Instant.parse("2019-09-01T00:00:00Z"), Instant.parse("2019-10-01T00:00:00Z")));
+    out.add(SearchRequest.of("현대자동차").withTitleOnly(true));
+    out.add(new SearchRequest(PortalQueryParser.parse("넥슨"), false, SortOrder.RELEVANCE, List.of(), null, null, 3, 10));
+    return out;
+  }
+
+  @Test
+  void the_same_queries_give_the_same_counts_and_the_top_ten_agree() throws IOException {
+    List<SearchRequest> requests = requests();
+    double overlapSum = 0;
+    int ranked = 0;
+    int identical = 0;
+    List<String> report = new ArrayList<>();
+    int snippets = 0;
+    int sameSnippets = 0;
+    List<String> snippetReport = new ArrayList<>();
+    for (SearchRequest r : requests) {
+      SearchPage a = embedded.search(r);
+      SearchPage b = opensearch.search(r);
+      String what = r.query().text() + " " + r.sort() + " press=" + r.press() + " from=" + r.from() + " page=" + r.page();
+      assertThat(b.total()).as("count of " + what).isEqualTo(a.total());
+      assertThat(b.relaxed()).as("relaxed " + what).isEqualTo(a.relaxed());
+      assertThat(b.pressCounts()).as("press counts of " + what).isEqualTo(a.pressCounts());
+      assertThat(b.hits()).as("hits of " + what).hasSameSizeAs(a.hits());
+      List<String> ia = a.hits().stream().map(SearchPage.Hit::id).toList();
+      List<String> ib = b.hits().stream().map(SearchPage.Hit::id).toList();
+      java.util.Map<String, SearchPage.Hit> byId = new java.util.HashMap<>();
+      b.hits().forEach(h -> byId.put(h.id(), h));
+      for (SearchPage.Hit h : a.hits()) {
+        SearchPage.Hit o = byId.get(h.id());
+        if (o == null) {
+          continue;
+        }
+        snippets++;
+        if (o.titleMarked().equals(h.titleMarked()) && o.snippet().equals(h.snippet())) {
+          sameSnippets++;
+        } else if (snippetReport.size() < 5) {
+          snippetReport.add("  " + h.id() + ": embedded " + h.titleMarked().markedWords() + " " + h.snippet().markedWords()
+              + " / opensearch " + o.titleMarked().markedWords() + " " + o.snippet().markedWords());
+        }
+      }
+      if (!ia.isEmpty()) {
+        Set<String> common = new HashSet<>(ia);
+        common.retainAll(ib);
+        double overlap = (double) common.size() / ia.size();
+        overlapSum += overlap;
+        ranked++;
+        identical += ia.equals(ib) ? 1 : 0;
+        if (overlap < 1) {
+          report.add(String.format("  %.1f %s", overlap, what));
+        }
+      }
+    }
+    double mean = overlapSum / ranked;
+    System.out.printf("backend parity: %d queries on %d articles, counts and press counts equal; %d with results,"
+        + " mean overlap@10 %.3f, identical top-10 order %d/%d%n", requests.size(), embedded.stats().articles(), ranked, mean,
+        identical, ranked);
+    report.forEach(System.out::println);
+    System.out.printf("snippets: headline and body marks identical on %d of %d hits found by both%n", sameSnippets, snippets);
+    snippetReport.forEach(System.out::println);
+    assertThat(opensearch.stats().articles()).isEqualTo(embedded.stats().articles());
+    assertThat(ranked).isGreaterThan(20);
+    assertThat(mean).as("mean overlap@10").isGreaterThanOrEqualTo(0.95);
+    // the same headline marks and the same body passage with the same marks on every hit
+    assertThat(sameSnippets).as("hits with identical snippets").isEqualTo(snippets);
+    assertThat(snippets).isGreaterThan(300);
+  }
+
+  @Test
+  void the_seed_checks_hold_on_opensearch() throws IOException {
+    SearchPage p = opensearch.search(SearchRequest.of("AI 반도체 언론사:이데일리").withPage(1, 50));
+    SearchPage e = embedded.search(SearchRequest.of("AI 반도체 언론사:이데일리").withPage(1, 50));
+    assertThat(p.total()).isEqualTo(e.total()).isGreaterThanOrEqualTo(7);
+    assertThat(p.hits()).allSatisfy(h -> assertThat(h.press()).isEqualTo("이데일리"));
+    assertThat(p.hits()).anySatisfy(h -> assertThat(h.dateline()).isEqualTo("수원"));
+    assertThat(p.hits()).anySatisfy(h -> assertThat(h.title()).startsWith("[미리보는"));
+    SearchPage.Hit first = p.hits().get(0);
+    assertThat(first.snippet().markedWords()).isNotEmpty();
+  }
+}
