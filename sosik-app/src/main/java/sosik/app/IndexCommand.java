@@ -34,6 +34,11 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
           + "company-tsv, soynlp-lines, sci-news-json, ynat-headlines (default: by file name, or a URL's Content-Type; see docs/FORMATS.md).")
   String format;
 
+  @Option(names = "--encoding", paramLabel = "NAME",
+      description = "Read every source in this encoding (UTF-8, CP949, EUC-KR, UTF-16 …) whatever it declares (default: a byte order mark, "
+          + "the HTTP charset or the document's declaration, else UTF-8 or CP949 as the bytes show, line by line for text formats).")
+  String encoding;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "For URLs: give up connecting, or waiting for data, after this long (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
@@ -60,6 +65,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     if (format != null) {
       sosik.ingest.Formats.byName(format); // fail fast with the list of formats
     }
+    java.nio.charset.Charset forced = encoding == null ? null : sosik.ingest.TextEncoding.forName(encoding);
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
       throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds, was " + timeoutSeconds);
     }
@@ -75,7 +81,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       if (idx.staleWarning() != null) {
         console.warn(idx.staleWarning());
       }
-      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch));
+      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced);
       r = ingestor.ingestSources(sources, format);
     }
     progress.done();

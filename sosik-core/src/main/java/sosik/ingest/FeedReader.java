@@ -113,6 +113,11 @@ public final class FeedReader implements ArticleReader {
   }
 
   @Override
+  public boolean readsBytes() {
+    return true;
+  }
+
+  @Override
   public void read(ByteSource in, ReadSink sink) throws IOException {
     XMLStreamReader r;
     try {

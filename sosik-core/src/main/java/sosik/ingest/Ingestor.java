@@ -1,12 +1,18 @@
 package sosik.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -41,6 +47,7 @@ public final class Ingestor {
   private final Listener listener;
   private final IngestReport report = new IngestReport();
   private HttpFetcher fetcher;
+  private Charset encoding;
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -61,6 +68,15 @@ public final class Ingestor {
     this.normalizer = normalizer;
     this.listener = listener == null ? new Listener() {} : listener;
     this.fetcher = fetcher;
+  }
+
+  /**
+   * Reads every source in {@code charset} whatever it declares or looks like ({@code --encoding});
+   * null (the default) finds each source's encoding (see {@link TextEncoding}).
+   */
+  public Ingestor encoding(Charset charset) {
+    this.encoding = charset;
+    return this;
   }
 
   /**
@@ -132,7 +148,9 @@ public final class Ingestor {
     }
     report.bytes += body.length;
     long before = report.read + report.rejected;
-    ingest(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader);
+    if (!ingestBytes(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader)) {
+      return;
+    }
     if (report.read + report.rejected == before) {
       reject(new Rejection(url, 0, "no articles found at the URL (format " + reader.name() + ")"), true);
     }
@@ -218,10 +236,13 @@ public final class Ingestor {
     }
     report.bytes += size;
     long before = report.read + report.rejected;
-    // Bytes that are not UTF-8 (or not the encoding the document declares) become U+FFFD, and an
-    // article holding one is rejected with its own line: the good articles around it are still indexed.
+    // Lines whose bytes are neither UTF-8 nor CP949 (or not the encoding forced or declared) hold
+    // U+FFFD, and the article holding one is rejected with its own line and byte offset: the good
+    // articles around it are still indexed.
     try (InputStream in = Files.newInputStream(file)) {
-      ingest(ByteSource.ofFile(name, in), reader);
+      if (!ingestBytes(ByteSource.ofFile(name, in), reader)) {
+        return;
+      }
     }
     if (report.read + report.rejected == before) {
       reject(new Rejection(name, 0, "no articles found in the file (format " + reader.name() + ")"), true);
@@ -237,33 +258,100 @@ public final class Ingestor {
     return Formats.sniff(head, n);
   }
 
-  /** Ingests one already-open source given as bytes (a file, an HTTP body). */
+  /**
+   * Ingests one already-open source given as bytes (a file, an HTTP body). The encoding is the
+   * one {@link #encoding(Charset)} forces, else the one the source declares, else found from the
+   * bytes (see {@link TextEncoding}); a source that is neither UTF-8 nor CP949 is rejected whole,
+   * naming the byte offset where decoding fails.
+   */
   public void ingest(ByteSource source, ArticleReader reader) throws IOException {
+    ingestBytes(source, reader);
+  }
+
+  /** False when the source was rejected whole (its bytes are no text Sosik can decode). */
+  private boolean ingestBytes(ByteSource source, ArticleReader reader) throws IOException {
+    Charset charset = encoding != null ? encoding : source.charset();
+    InputStream bytes = source.bytes();
     try {
-      reader.read(source, sinkFor(source.name()));
+      if (reader.readsBytes()) {
+        if (charset == null) {
+          BufferedInputStream b = new BufferedInputStream(bytes, TextEncoding.HEAD);
+          byte[] head = head(b);
+          bytes = b;
+          try {
+            charset = TextEncoding.forMarkup(head, head.length, head.length < TextEncoding.HEAD);
+          } catch (IllegalArgumentException e) {
+            reject(new Rejection(source.name(), 0, e.getMessage() + "; give --encoding NAME if you know it"), true);
+            return false;
+          }
+        }
+        reader.read(new ByteSource(source.name(), bytes, charset, source.location()), sinkFor(source.name(), null, charset));
+      } else {
+        Reader text;
+        LineDecoder lines = null;
+        if (charset == null) {
+          BufferedInputStream b = new BufferedInputStream(bytes, TextEncoding.HEAD);
+          byte[] head = head(b);
+          charset = TextEncoding.bom(head, head.length);
+          if (charset == null) {
+            String problem = TextEncoding.undecodableHead(head, head.length, head.length < TextEncoding.HEAD);
+            if (problem != null) {
+              reject(new Rejection(source.name(), 0, problem + "; give --encoding NAME if you know it"), true);
+              return false;
+            }
+            text = lines = new LineDecoder(b);
+          } else {
+            text = new InputStreamReader(b, replacing(charset));
+          }
+        } else {
+          text = new InputStreamReader(bytes, replacing(charset));
+        }
+        reader.read(source.name(), new BufferedReader(text, 1 << 16), sinkFor(source.name(), lines, charset));
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     listener.progress(report, source.name());
+    return true;
+  }
+
+  private static byte[] head(BufferedInputStream in) throws IOException {
+    in.mark(TextEncoding.HEAD);
+    byte[] head = in.readNBytes(TextEncoding.HEAD);
+    in.reset();
+    return head;
+  }
+
+  private static CharsetDecoder replacing(Charset charset) {
+    return charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
   }
 
   /** Ingests one already-open text source (standard input, a string). */
   public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
-      reader.read(source, in, sinkFor(source));
+      reader.read(source, in, sinkFor(source, null, null));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     listener.progress(report, source);
   }
 
-  private ReadSink sinkFor(String source) {
+  /**
+   * The sink for one source; {@code lines} (null unless decoded line by line) tells where bytes
+   * broke, {@code charset} is the encoding read (null: UTF-8 or what the document declared).
+   */
+  private ReadSink sinkFor(String source, LineDecoder lines, Charset charset) {
     return new ReadSink() {
       @Override
       public void article(ArticleDraft draft, int line) {
         if (undecodable(draft)) {
-          Ingestor.this.reject(new Rejection(source, line,
-              "text is not valid UTF-8 (holds bytes that decode to U+FFFD; is the file in CP949/EUC-KR?)"), false);
+          String where = lines == null ? null : lines.problemFrom(line);
+          Ingestor.this.reject(new Rejection(source, line, where != null
+              ? where + "; give --encoding NAME if the file is in another encoding"
+              : "text does not decode as " + (charset == null ? "UTF-8" : charset.name())
+                  + " (it holds bytes that became U+FFFD); give --encoding NAME if the file is in another encoding"), false);
           return;
         }
         Article a;
