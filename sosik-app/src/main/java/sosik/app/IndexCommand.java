@@ -39,6 +39,11 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
           + "the HTTP charset or the document's declaration, else UTF-8 or CP949 as the bytes show, line by line for text formats).")
   String encoding;
 
+  @Option(names = "--now", paramLabel = "TIME",
+      description = "Read a listing's relative dates (3시간 전, 20일) against this Korea time, e.g. 2024-09-02T15:00 "
+          + "(default: each file's modification time; the time of reading for URLs).")
+  String now;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "For URLs: give up connecting, or waiting for data, after this long (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds;
@@ -66,6 +71,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       sosik.ingest.Formats.byName(format); // fail fast with the list of formats
     }
     java.nio.charset.Charset forced = encoding == null ? null : sosik.ingest.TextEncoding.forName(encoding);
+    java.time.Instant reference = now == null ? null : parseNow(now);
     if (!(timeoutSeconds > 0) || timeoutSeconds > 3600) {
       throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds, was " + timeoutSeconds);
     }
@@ -81,7 +87,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       if (idx.staleWarning() != null) {
         console.warn(idx.staleWarning());
       }
-      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced);
+      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced).now(reference);
       r = ingestor.ingestSources(sources, format);
     }
     progress.done();
@@ -114,6 +120,14 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     return r.read() > 0 || r.unchanged() > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
+  }
+
+  private static java.time.Instant parseNow(String text) {
+    try {
+      return sosik.article.KoreaTime.parseIso(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--now: " + e.getMessage());
+    }
   }
 
   /** A progress line on standard error, redrawn on a terminal, every few seconds otherwise. */

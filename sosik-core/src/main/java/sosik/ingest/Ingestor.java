@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -48,6 +49,7 @@ public final class Ingestor {
   private final IngestReport report = new IngestReport();
   private HttpFetcher fetcher;
   private Charset encoding;
+  private Instant now;
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -76,6 +78,16 @@ public final class Ingestor {
    */
   public Ingestor encoding(Charset charset) {
     this.encoding = charset;
+    return this;
+  }
+
+  /**
+   * The time relative dates ({@code 3시간 전}, {@code 20일}) are read against, for every source
+   * ({@code --now}); null (the default) takes a file's modification time, and the time of reading
+   * for a URL or a stream.
+   */
+  public Ingestor now(Instant reference) {
+    this.now = reference;
     return this;
   }
 
@@ -148,7 +160,7 @@ public final class Ingestor {
     }
     report.bytes += body.length;
     long before = report.read + report.rejected;
-    if (!ingestBytes(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader)) {
+    if (!ingestBytes(new ByteSource(url, new ByteArrayInputStream(body), response.charset(), response.uri()), reader, null)) {
       return;
     }
     if (report.read + report.rejected == before) {
@@ -240,7 +252,7 @@ public final class Ingestor {
     // U+FFFD, and the article holding one is rejected with its own line and byte offset: the good
     // articles around it are still indexed.
     try (InputStream in = Files.newInputStream(file)) {
-      if (!ingestBytes(ByteSource.ofFile(name, in), reader)) {
+      if (!ingestBytes(ByteSource.ofFile(name, in), reader, Files.getLastModifiedTime(file).toInstant())) {
         return;
       }
     }
@@ -265,11 +277,12 @@ public final class Ingestor {
    * naming the byte offset where decoding fails.
    */
   public void ingest(ByteSource source, ArticleReader reader) throws IOException {
-    ingestBytes(source, reader);
+    ingestBytes(source, reader, null);
   }
 
   /** False when the source was rejected whole (its bytes are no text Sosik can decode). */
-  private boolean ingestBytes(ByteSource source, ArticleReader reader) throws IOException {
+  private boolean ingestBytes(ByteSource source, ArticleReader reader, Instant modified) throws IOException {
+    Instant reference = now != null ? now : modified != null ? modified : Instant.now();
     Charset charset = encoding != null ? encoding : source.charset();
     InputStream bytes = source.bytes();
     try {
@@ -285,7 +298,7 @@ public final class Ingestor {
             return false;
           }
         }
-        reader.read(new ByteSource(source.name(), bytes, charset, source.location()), sinkFor(source.name(), null, charset));
+        reader.read(new ByteSource(source.name(), bytes, charset, source.location()), sinkFor(source.name(), null, charset, reference));
       } else {
         Reader text;
         LineDecoder lines = null;
@@ -306,7 +319,7 @@ public final class Ingestor {
         } else {
           text = new InputStreamReader(bytes, replacing(charset));
         }
-        reader.read(source.name(), new BufferedReader(text, 1 << 16), sinkFor(source.name(), lines, charset));
+        reader.read(source.name(), new BufferedReader(text, 1 << 16), sinkFor(source.name(), lines, charset, reference));
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -331,7 +344,7 @@ public final class Ingestor {
   /** Ingests one already-open text source (standard input, a string). */
   public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
-      reader.read(source, in, sinkFor(source, null, null));
+      reader.read(source, in, sinkFor(source, null, null, now != null ? now : Instant.now()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -342,7 +355,7 @@ public final class Ingestor {
    * The sink for one source; {@code lines} (null unless decoded line by line) tells where bytes
    * broke, {@code charset} is the encoding read (null: UTF-8 or what the document declared).
    */
-  private ReadSink sinkFor(String source, LineDecoder lines, Charset charset) {
+  private ReadSink sinkFor(String source, LineDecoder lines, Charset charset, Instant reference) {
     return new ReadSink() {
       @Override
       public void article(ArticleDraft draft, int line) {
@@ -356,7 +369,7 @@ public final class Ingestor {
         }
         Article a;
         try {
-          a = normalizer.normalize(draft);
+          a = normalizer.normalize(draft, reference);
         } catch (IllegalArgumentException e) {
           Ingestor.this.reject(new Rejection(source, line, e.getMessage()), false);
           return;
