@@ -56,6 +56,11 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Reject articles whose body is longer (default: ${DEFAULT-VALUE}).")
   int maxBodyChars;
 
+  @Option(names = "--commit-every", paramLabel = "N", defaultValue = "" + Ingestor.DEFAULT_COMMIT_EVERY,
+      description = "Commit after every N articles (and at the end), so that a crash or a kill loses at most N; each commit "
+          + "prints 'committed so far: N' (default: ${DEFAULT-VALUE}).")
+  int commitEvery;
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -69,6 +74,9 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     }
     if (format != null) {
       sosik.ingest.Formats.byName(format); // fail fast with the list of formats
+    }
+    if (commitEvery < 1) {
+      throw new IllegalArgumentException("--commit-every must be at least 1, was " + commitEvery);
     }
     java.nio.charset.Charset forced = encoding == null ? null : sosik.ingest.TextEncoding.forName(encoding);
     java.time.Instant reference = now == null ? null : parseNow(now);
@@ -87,7 +95,8 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       if (idx.staleWarning() != null) {
         console.warn(idx.staleWarning());
       }
-      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced).now(reference);
+      Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced).now(reference)
+          .commitEvery(commitEvery);
       r = ingestor.ingestSources(sources, format);
     }
     progress.done();
@@ -150,14 +159,27 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
         return;
       }
       last = now;
-      String line = String.format("files %,d · articles %,d · rejected %,d · %,.0f articles/s · %s",
-          r.files(), r.read(), r.rejected(), r.rate(), source);
+      String line = String.format("files %,d · articles read %,d · committed %,d · rejected %,d · %,.0f articles/s · %s",
+          r.files(), r.read(), r.added() + r.updated() + r.unchanged(), r.rejected(), r.rate(), source);
       if (console.tty()) {
         console.err().print("\r\033[K" + line);
         drawn = true;
       } else {
         console.err().println(line);
       }
+      console.err().flush();
+    }
+
+    @Override
+    public void committed(IngestReport r, long committed) {
+      if (quiet) {
+        return;
+      }
+      if (drawn) {
+        console.err().print("\r\033[K");
+        drawn = false;
+      }
+      console.err().printf("committed so far: %d%n", committed);
       console.err().flush();
     }
 

@@ -36,12 +36,18 @@ public final class Ingestor {
     default void progress(IngestReport report, String currentSource) {}
 
     default void rejected(Rejection r) {}
+
+    /**
+     * A commit before the end of the run made {@code committed} articles (added, updated and
+     * unchanged so far) durable: they survive the process being killed from here on.
+     */
+    default void committed(IngestReport report, long committed) {}
   }
 
   /** Articles written per index call. */
   static final int BATCH = 500;
-  /** A commit at least this often, so a crash loses little. */
-  static final int COMMIT_EVERY = 50_000;
+  /** By default a commit at least this often, so a crash loses little. */
+  public static final int DEFAULT_COMMIT_EVERY = 50_000;
 
   private final NewsIndex index;
   private final ArticleNormalizer normalizer;
@@ -50,6 +56,7 @@ public final class Ingestor {
   private HttpFetcher fetcher;
   private Charset encoding;
   private Instant now;
+  private int commitEvery = DEFAULT_COMMIT_EVERY;
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -78,6 +85,18 @@ public final class Ingestor {
    */
   public Ingestor encoding(Charset charset) {
     this.encoding = charset;
+    return this;
+  }
+
+  /**
+   * Commits after every {@code articles} articles written (and at the end), so that a crash or a
+   * kill loses at most that many; smaller is safer and slower ({@code --commit-every}).
+   */
+  public Ingestor commitEvery(int articles) {
+    if (articles < 1) {
+      throw new IllegalArgumentException("--commit-every must be at least 1, was " + articles);
+    }
+    this.commitEvery = articles;
     return this;
   }
 
@@ -376,7 +395,7 @@ public final class Ingestor {
         }
         report.read++;
         batch.add(a);
-        if (batch.size() >= BATCH) {
+        if (batch.size() >= Math.min(BATCH, commitEvery)) {
           try {
             flush();
           } catch (IOException e) {
@@ -423,8 +442,9 @@ public final class Ingestor {
     }
     sinceCommit += batch.size();
     batch.clear();
-    if (sinceCommit >= COMMIT_EVERY) {
+    if (sinceCommit >= commitEvery) {
       commit();
+      listener.committed(report, report.added + report.updated + report.unchanged);
     }
   }
 
