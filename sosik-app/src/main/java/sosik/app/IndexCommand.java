@@ -61,6 +61,17 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
           + "prints 'committed so far: N' (default: ${DEFAULT-VALUE}).")
   int commitEvery;
 
+  @Option(names = "--watch", description = "Poll the URLs as feeds until Ctrl-C instead of reading them once: they join the feeds of "
+      + "the index (DIR/feeds.json, see 'sosik feeds'), each is asked with a conditional GET as it falls due, and each new item is indexed once.")
+  boolean watch;
+
+  @Option(names = "--every", paramLabel = "DURATION", defaultValue = "10m",
+      description = "With --watch: poll each feed this often: 30s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+  String every;
+
+  @Option(names = "--fetch-pages", description = "With --watch: index the article page each new item links to instead of the item's summary.")
+  boolean fetchPages;
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -74,6 +85,12 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     }
     if (format != null) {
       sosik.ingest.Formats.byName(format); // fail fast with the list of formats
+    }
+    if (watch) {
+      return watch();
+    }
+    if (fetchPages) {
+      throw new IllegalArgumentException("--fetch-pages goes with --watch");
     }
     if (commitEvery < 1) {
       throw new IllegalArgumentException("--commit-every must be at least 1, was " + commitEvery);
@@ -129,6 +146,20 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     return r.read() > 0 || r.unchanged() > 0 ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
+  }
+
+  private int watch() throws Exception {
+    Duration d = sosik.ingest.FeedStore.parseDuration(every);
+    sosik.ingest.FeedStore store = sosik.ingest.FeedStore.load(index.dir());
+    for (String s : sources) {
+      store.add(s, d); // refuses what is not an http(s) URL, naming it
+    }
+    store.save();
+    FeedsCommand.PollOptions options = new FeedsCommand.PollOptions();
+    options.fetchPages = fetchPages;
+    options.timeoutSeconds = timeoutSeconds;
+    options.quiet = quiet;
+    return FeedsCommand.poll(console, index.dir(), options, false);
   }
 
   private static java.time.Instant parseNow(String text) {

@@ -360,6 +360,19 @@ public final class Ingestor {
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
   }
 
+  /**
+   * Ingests one article a caller read itself (an item a feed poller kept), as a reader's would be:
+   * validated, normalised, written with the next batch; rejected naming {@code source} and {@code
+   * line} when it is not valid.
+   */
+  public void ingest(String source, ArticleDraft draft, int line) throws IOException {
+    try {
+      sinkFor(source, null, null, now != null ? now : Instant.now()).article(draft, line);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** Ingests one already-open text source (standard input, a string). */
   public void ingest(String source, BufferedReader in, ArticleReader reader) throws IOException {
     try {
