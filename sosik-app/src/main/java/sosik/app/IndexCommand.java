@@ -61,6 +61,10 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
           + "prints 'committed so far: N' (default: ${DEFAULT-VALUE}).")
   int commitEvery;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Analyse and write articles on N threads (1-64; default: ${DEFAULT-VALUE}); counts and commits are the same as with one.")
+  int threads;
+
   @Option(names = "--watch", description = "Poll the URLs as feeds until Ctrl-C instead of reading them once: they join the feeds of "
       + "the index (DIR/feeds.json, see 'sosik feeds'), each is asked with a conditional GET as it falls due, and each new item is indexed once.")
   boolean watch;
@@ -92,6 +96,9 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
     if (fetchPages) {
       throw new IllegalArgumentException("--fetch-pages goes with --watch");
     }
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("--threads must be between 1 and 64, was " + threads);
+    }
     if (commitEvery < 1) {
       throw new IllegalArgumentException("--commit-every must be at least 1, was " + commitEvery);
     }
@@ -113,7 +120,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
         console.warn(idx.staleWarning());
       }
       Ingestor ingestor = new Ingestor(idx, new ArticleNormalizer(maxBodyChars), progress, new HttpFetcher(fetch)).encoding(forced).now(reference)
-          .commitEvery(commitEvery);
+          .commitEvery(commitEvery).threads(threads);
       r = ingestor.ingestSources(sources, format);
     }
     progress.done();

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import sosik.article.Article;
@@ -57,6 +64,8 @@ public final class Ingestor {
   private Charset encoding;
   private Instant now;
   private int commitEvery = DEFAULT_COMMIT_EVERY;
+  private int threads = 1;
+  private Writers writers; // when threads > 1, made with the first article
   private final List<Article> batch = new ArrayList<>();
   // outcomes written but not yet committed
   private long pendingAdded;
@@ -97,6 +106,19 @@ public final class Ingestor {
       throw new IllegalArgumentException("--commit-every must be at least 1, was " + articles);
     }
     this.commitEvery = articles;
+    return this;
+  }
+
+  /**
+   * Writes (and so analyses) articles on {@code n} threads ({@code --threads}); reading and
+   * normalising stay on the caller's. Outcomes are counted as with one thread, and a commit waits
+   * for every write before it.
+   */
+  public Ingestor threads(int n) {
+    if (n < 1 || n > 64) {
+      throw new IllegalArgumentException("--threads must be between 1 and 64, was " + n);
+    }
+    this.threads = n;
     return this;
   }
 
@@ -407,13 +429,10 @@ public final class Ingestor {
           return;
         }
         report.read++;
-        batch.add(a);
-        if (batch.size() >= Math.min(BATCH, commitEvery)) {
-          try {
-            flush();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+        try {
+          add(a);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
         if (report.read % 1000 == 0) {
           listener.progress(report, source);
@@ -441,11 +460,35 @@ public final class Ingestor {
     listener.rejected(r);
   }
 
-  private void flush() throws IOException {
-    if (batch.isEmpty()) {
-      return;
+  private void add(Article a) throws IOException {
+    if (threads > 1) {
+      if (writers == null) {
+        writers = new Writers(threads);
+      }
+      writers.add(a);
+    } else {
+      batch.add(a);
+      if (batch.size() >= batchSize()) {
+        writeBatch();
+      }
     }
-    List<NewsIndex.Outcome> outcomes = index.upsert(batch);
+    if (sinceCommit >= commitEvery) {
+      commit();
+      listener.committed(report, report.added + report.updated + report.unchanged);
+    }
+  }
+
+  private int batchSize() {
+    return Math.min(BATCH, commitEvery);
+  }
+
+  private void writeBatch() throws IOException {
+    count(index.upsert(batch));
+    sinceCommit += batch.size();
+    batch.clear();
+  }
+
+  private synchronized void count(List<NewsIndex.Outcome> outcomes) {
     for (NewsIndex.Outcome o : outcomes) {
       switch (o) {
         case ADDED -> pendingAdded++;
@@ -453,29 +496,136 @@ public final class Ingestor {
         case UNCHANGED -> pendingUnchanged++;
       }
     }
-    sinceCommit += batch.size();
-    batch.clear();
-    if (sinceCommit >= commitEvery) {
-      commit();
-      listener.committed(report, report.added + report.updated + report.unchanged);
-    }
   }
 
+  /** Writes everything read so far, waits for it, commits, and only then counts it. */
   private void commit() throws IOException {
+    if (writers != null) {
+      writers.drain();
+    } else if (!batch.isEmpty()) {
+      writeBatch();
+    }
     index.commit();
-    report.added += pendingAdded;
-    report.updated += pendingUpdated;
-    report.unchanged += pendingUnchanged;
-    pendingAdded = pendingUpdated = pendingUnchanged = 0;
+    synchronized (this) {
+      report.added += pendingAdded;
+      report.updated += pendingUpdated;
+      report.unchanged += pendingUnchanged;
+      pendingAdded = pendingUpdated = pendingUnchanged = 0;
+    }
     sinceCommit = 0;
   }
 
   /** Writes what is left and commits; the report then counts only committed articles. */
   public IngestReport finish() throws IOException {
-    flush();
-    commit();
+    try {
+      commit();
+    } finally {
+      if (writers != null) {
+        writers.close();
+        writers = null;
+      }
+    }
     report.endNanos = System.nanoTime();
     return report;
+  }
+
+  /**
+   * Writers on several threads, so that analysis (most of the work of indexing) runs in parallel.
+   * An article goes to the thread its id picks, so the versions of one article are written in the
+   * order they were read and the last one wins, as with one thread. At most two batches a thread
+   * wait, so reading never runs far ahead of writing.
+   */
+  private final class Writers {
+    private final ExecutorService[] pool;
+    private final List<List<Article>> parts = new ArrayList<>();
+    private final Semaphore slots;
+    private final List<Future<?>> inFlight = new ArrayList<>();
+
+    Writers(int n) {
+      pool = new ExecutorService[n];
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        pool[i] = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "sosik-index-" + k);
+          t.setDaemon(true);
+          return t;
+        });
+        parts.add(new ArrayList<>());
+      }
+      slots = new Semaphore(2 * n);
+    }
+
+    void add(Article a) throws IOException {
+      int w = Math.floorMod(a.id().hashCode(), pool.length);
+      List<Article> part = parts.get(w);
+      part.add(a);
+      if (part.size() >= batchSize()) {
+        submit(w);
+      }
+    }
+
+    private void submit(int w) throws IOException {
+      List<Article> b = List.copyOf(parts.get(w));
+      parts.get(w).clear();
+      if (b.isEmpty()) {
+        return;
+      }
+      slots.acquireUninterruptibly();
+      try {
+        inFlight.add(pool[w].submit(() -> {
+          try {
+            count(index.upsert(b));
+            return null;
+          } finally {
+            slots.release();
+          }
+        }));
+      } catch (RuntimeException e) {
+        slots.release();
+        throw e;
+      }
+      sinceCommit += b.size();
+      reap(false);
+    }
+
+    /** Hands every part over and waits until all is written. */
+    void drain() throws IOException {
+      for (int w = 0; w < pool.length; w++) {
+        submit(w);
+      }
+      reap(true);
+    }
+
+    /** Collects finished writes (all of them when {@code wait}), throwing the first failure. */
+    private void reap(boolean wait) throws IOException {
+      for (Iterator<Future<?>> it = inFlight.iterator(); it.hasNext(); ) {
+        Future<?> f = it.next();
+        if (!wait && !f.isDone()) {
+          continue;
+        }
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while writing to the index");
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IOException(e.getCause());
+        }
+        it.remove();
+      }
+    }
+
+    void close() {
+      for (ExecutorService e : pool) {
+        e.shutdownNow();
+      }
+    }
   }
 
   public IngestReport report() {
