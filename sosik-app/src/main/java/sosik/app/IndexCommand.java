@@ -31,7 +31,7 @@ final class IndexCommand extends ConsoleCommand implements Callable<Integer> {
   List<String> sources;
 
   @Option(names = "--format", paramLabel = "NAME", description = "Read every source as this format: listing, jsonl, feed, html, or a data set's: "
-          + "company-tsv, soynlp-lines, sci-news-json, ynat-headlines (default: by file name, or a URL's Content-Type; see docs/FORMATS.md).")
+          + "company-tsv, company-xlsx, soynlp-lines, sci-news-json, ynat-headlines (default: by file name, or a URL's Content-Type; see docs/FORMATS.md).")
   String format;
 
   @Option(names = "--encoding", paramLabel = "NAME",

@@ -51,6 +51,14 @@ public interface ArticleReader {
   }
 
   /**
+   * True for formats that are not text at all (an {@code .xlsx} workbook): the ingestor hands them
+   * the bytes as they are, with no encoding to find.
+   */
+  default boolean binary() {
+    return false;
+  }
+
+  /**
    * Whether a file found while walking a directory given with {@code --format} is one of this
    * format's files. By default every file is; formats whose files sit beside others (a data set's
    * {@code .xlsx} next to its {@code .txt}) take only their own file names.

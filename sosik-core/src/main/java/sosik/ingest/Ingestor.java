@@ -328,7 +328,7 @@ public final class Ingestor {
     InputStream bytes = source.bytes();
     try {
       if (reader.readsBytes()) {
-        if (charset == null) {
+        if (charset == null && !reader.binary()) {
           BufferedInputStream b = new BufferedInputStream(bytes, TextEncoding.HEAD);
           byte[] head = head(b);
           bytes = b;
