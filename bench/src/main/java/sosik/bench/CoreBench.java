@@ -24,12 +24,14 @@ import org.apache.lucene.util.Version;
 public final class CoreBench {
   private static final String USAGE =
       """
-      usage: CoreBench analysis|index|query|all [--shared DIR] [--queries FILE] [--rounds N] [--out FILE.json]
+      usage: CoreBench analysis|index|query|all|threads [--shared DIR] [--queries FILE] [--rounds N] [--threads 1,2] [--out FILE.json]
 
         analysis   MB/s and tokens/s of Lucene's stock KoreanAnalyzer and Sosik's KoreanNewsAnalyzer
         index      articles/s into a fresh LuceneNewsIndex (company-news-2019), index bytes per text byte
         query      p50/p90/p99/max latency and queries/s over the query list (builds the index first)
         all        the three, the query benchmark on the indexing benchmark's last index
+        threads    articles/s of sosik index's ingesting (company-news-2019) on each thread count of --threads,
+                   beside the same threads running Sosik's analysis chain alone and stock Nori alone (the ceilings)
 
       usage: CoreBench corpus --articles N --out FILE.jsonl [--seed S] [--days D] [--shared DIR]
 
@@ -46,6 +48,7 @@ public final class CoreBench {
         --shared DIR     the shared data directory (default: <repo>/../shared/data)
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
         --rounds N       timed rounds for every part (defaults: analysis 5, index 5, query 20)
+        --threads LIST   thread counts for 'threads' (default: 1,2)
         --out FILE.json  also write every figure, with the machine, as JSON
       """;
 
@@ -63,7 +66,8 @@ public final class CoreBench {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Report(
       Machine machine, String loadAverageBefore, String loadAverageAfter, List<String> args, String shared,
-      String queries, AnalysisBench.Result analysis, IndexBench.Result index, QueryBench.Result query) {}
+      String queries, AnalysisBench.Result analysis, IndexBench.Result index, QueryBench.Result query,
+      ThreadsBench.Result threads) {}
 
   private CoreBench() {}
 
@@ -88,6 +92,7 @@ public final class CoreBench {
     Path queries = null;
     Path out = null;
     Integer rounds = null;
+    List<Integer> threadCounts = List.of(1, 2);
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -95,12 +100,14 @@ public final class CoreBench {
           case "--queries" -> queries = Path.of(value(args, ++i));
           case "--out" -> out = Path.of(value(args, ++i));
           case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
+          case "--threads" -> threadCounts = java.util.Arrays.stream(value(args, ++i).split(","))
+              .map(String::strip).map(Integer::parseInt).toList();
           case "-h", "--help" -> {
             System.out.print(USAGE);
             return;
           }
           default -> {
-            if (what != null || !List.of("analysis", "index", "query", "all").contains(args[i])) {
+            if (what != null || !List.of("analysis", "index", "query", "all", "threads").contains(args[i])) {
               throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
             }
             what = args[i];
@@ -108,7 +115,7 @@ public final class CoreBench {
         }
       }
       if (what == null) {
-        throw new IllegalArgumentException("say what to run: analysis, index, query or all");
+        throw new IllegalArgumentException("say what to run: analysis, index, query, all or threads");
       }
       if (rounds != null && rounds < 1) {
         throw new IllegalArgumentException("--rounds must be at least 1");
@@ -128,7 +135,12 @@ public final class CoreBench {
     AnalysisBench.Result analysis = null;
     IndexBench.Result index = null;
     QueryBench.Result query = null;
+    ThreadsBench.Result threads = null;
     Corpora.CompanyNews news = Corpora.companyNews(shared);
+    if (what.equals("threads")) {
+      progress("threads: %,d articles on %s threads", news.drafts().size(), threadCounts);
+      threads = ThreadsBench.run(news.drafts(), threadCounts, 1, rounds == null ? 3 : rounds);
+    }
     if (all || what.equals("analysis")) {
       List<Corpora.Texts> corpora =
           List.of(Corpora.companyBodies(news), Corpora.soynlp(shared), Corpora.korquad(shared));
@@ -158,7 +170,7 @@ public final class CoreBench {
       }
     }
     Report report = new Report(machine(), loadBefore, loadAverage(), List.of(args), shared.toString(),
-        query == null ? null : queries.toString(), analysis, index, query);
+        query == null ? null : queries.toString(), analysis, index, query, threads);
     print(report, System.out);
     if (out != null) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -270,6 +282,17 @@ public final class CoreBench {
       o.printf(Locale.ROOT, "text MB/s       %.2f%n", x.mbPerSec());
       o.printf(Locale.ROOT, "index on disk   %.2f MB in %d segments, %.2f bytes per text byte%n",
           x.indexBytes() / 1e6, x.segments(), x.indexBytesPerTextByte());
+    }
+    if (r.threads() != null) {
+      ThreadsBench.Result t = r.threads();
+      o.printf(Locale.ROOT, "%nIngesting on N threads, company-news-2019 (%,d articles): median of %d rounds after %d warm-up%n",
+          t.articles(), t.rounds(), t.warmupRounds());
+      o.printf(Locale.ROOT, "%8s %16s %20s %16s %14s%n", "threads", "ingest art/s", "Sosik analysis art/s", "Nori only art/s", "ingest/Nori");
+      for (ThreadsBench.Row row : t.rows()) {
+        o.printf(Locale.ROOT, "%8d %16.0f %20.0f %16.0f %13.0f%%%n", row.threads(), row.ingestArticlesPerSec(),
+            row.sosikAnalysisArticlesPerSec(), row.noriArticlesPerSec(), 100 * row.ingestArticlesPerSec() / row.noriArticlesPerSec());
+      }
+      o.println("(ingest = sosik index's path: normalise, analyse, write, commit; the analysis columns tokenise title and body only)");
     }
     if (r.query() != null) {
       QueryBench.Result q = r.query();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
     description = "소식 — Korean news search.",
     subcommands = {
       IndexCommand.class,
+      FeedsCommand.class,
       SearchCommand.class,
       StatsCommand.class,
       DictCommand.class,

@@ -7,6 +7,7 @@ import sosik.article.Article;
 import sosik.article.ArticleId;
 import sosik.article.BylineExtractor;
 import sosik.article.KoreaTime;
+import sosik.article.PortalDates;
 
 /**
  * Validates and normalises a draft: trims, takes the byline out of the body (at its start, a
@@ -35,6 +36,15 @@ public final class ArticleNormalizer {
 
   /** The article, or an {@link IllegalArgumentException} whose message names the field and problem. */
   public Article normalize(ArticleDraft d) {
+    return normalize(d, Instant.now());
+  }
+
+  /**
+   * The article, its date read against {@code reference} when it is a portal's relative date
+   * ({@code 3시간 전}, {@code 20일}; see {@link PortalDates}); an {@link IllegalArgumentException}
+   * whose message names the field and problem otherwise.
+   */
+  public Article normalize(ArticleDraft d, Instant reference) {
     String title = clean(d.title());
     String body = d.body() == null ? null : d.body().strip();
     String press = clean(d.press());
@@ -86,7 +96,9 @@ public final class ArticleNormalizer {
     Instant published = null;
     if (d.publishedAt() != null && !d.publishedAt().isBlank()) {
       try {
-        published = KoreaTime.parseIso(d.publishedAt());
+        published = PortalDates.looksLikeDate(d.publishedAt())
+            ? PortalDates.parse(d.publishedAt(), reference)
+            : KoreaTime.parseIso(d.publishedAt());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("field 'published_at': " + e.getMessage());
       }

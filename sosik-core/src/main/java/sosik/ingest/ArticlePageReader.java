@@ -112,6 +112,11 @@ public final class ArticlePageReader implements ArticleReader {
   }
 
   @Override
+  public boolean readsBytes() {
+    return true;
+  }
+
+  @Override
   public void read(ByteSource in, ReadSink sink) throws IOException {
     byte[] bytes = in.bytes().readNBytes(MAX_PAGE_BYTES + 1);
     if (bytes.length > MAX_PAGE_BYTES) {

@@ -41,6 +41,24 @@ public interface ArticleReader {
   }
 
   /**
+   * True for formats whose documents declare their own encoding (XML, HTML): the ingestor hands
+   * them the bytes ({@link #read(ByteSource, ReadSink)}), with a charset only when the transport
+   * declared one or the bytes are CP949 and the document declares nothing. Text formats (false)
+   * get text the ingestor decoded, line by line when nothing declares an encoding.
+   */
+  default boolean readsBytes() {
+    return false;
+  }
+
+  /**
+   * True for formats that are not text at all (an {@code .xlsx} workbook): the ingestor hands them
+   * the bytes as they are, with no encoding to find.
+   */
+  default boolean binary() {
+    return false;
+  }
+
+  /**
    * Whether a file found while walking a directory given with {@code --format} is one of this
    * format's files. By default every file is; formats whose files sit beside others (a data set's
    * {@code .xlsx} next to its {@code .txt}) take only their own file names.

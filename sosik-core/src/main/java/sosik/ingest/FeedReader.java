@@ -113,6 +113,11 @@ public final class FeedReader implements ArticleReader {
   }
 
   @Override
+  public boolean readsBytes() {
+    return true;
+  }
+
+  @Override
   public void read(ByteSource in, ReadSink sink) throws IOException {
     XMLStreamReader r;
     try {
@@ -507,6 +512,14 @@ public final class FeedReader implements ArticleReader {
   private static int lineOf(XMLStreamException e) {
     Location at = e.getLocation();
     return at == null || at.getLineNumber() < 1 ? 1 : at.getLineNumber();
+  }
+
+  /**
+   * True when a rejection this reader made is about the whole document (not well-formed XML, a DTD
+   * refused, a root that is no feed) rather than one item: a feed poller takes it for a broken feed.
+   */
+  static boolean isDocumentProblem(String problem) {
+    return problem.startsWith("not well-formed") || problem.startsWith("refused") || problem.startsWith("not an RSS or Atom feed");
   }
 
   private static String notWellFormed(XMLStreamException e) {

@@ -22,6 +22,7 @@ public final class Formats {
     register(new ArticlePageReader(), ".html", ".htm");
     // real Korean data sets, read only when named with --format (see docs/FORMATS.md)
     register(new CompanyTsvReader());
+    register(new CompanyXlsxReader());
     register(new SoynlpLinesReader());
     register(new SciNewsJsonReader());
     register(new YnatHeadlinesReader());

@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sosik.article.Byline;
+import sosik.article.PortalDates;
 
 /**
  * The portal listing format Sosik was born from:
@@ -21,7 +23,9 @@ import sosik.article.Byline;
  * Blank lines are ignored. A bracket that opens a headline (e.g. {@code [미리보는 이데일리 신문]})
  * stays part of the headline; a byline opening a body line gives press, reporters and dateline. A
  * line opening with a byline is never taken as a headline, so one stray line does not shift every
- * later headline onto the wrong body.
+ * later headline onto the wrong body. A date in parentheses after the byline, as a portal shows it
+ * ({@code - [이데일리 김현아 기자] (3시간 전) 본문}), is the publication date: see {@link PortalDates};
+ * relative dates are read against the file's time (see {@link Ingestor#now}).
  */
 public final class ListingReader implements ArticleReader {
   private static final Pattern HEADER = Pattern.compile("^\\s*뉴스\\s*검색결과\\s*[\\d,]+\\s*건\\s*$");
@@ -78,11 +82,13 @@ public final class ListingReader implements ArticleReader {
       ArticleDraft draft;
       if (parsed != null) {
         Byline b = parsed.byline();
+        String[] dated = date(parsed.rest().strip());
         draft =
             new ArticleDraft(
-                headline, parsed.rest().strip(), b.press(), b.reporters(), b.dateline(), null, null, null, Map.of());
+                headline, dated[1], b.press(), b.reporters(), b.dateline(), dated[0], null, null, Map.of());
       } else {
-        draft = new ArticleDraft(headline, text, null, List.of(), null, null, null, null, Map.of());
+        String[] dated = date(text);
+        draft = new ArticleDraft(headline, dated[1], null, List.of(), null, dated[0], null, null, Map.of());
       }
       sink.article(draft, headlineLine);
       headline = null;
@@ -91,6 +97,21 @@ public final class ListingReader implements ArticleReader {
       sink.reject(headlineLine, "headline '" + preview(headline) + "' has no body line after it");
     }
   }
+
+  /**
+   * A date in parentheses opening the body ({@code (3시간 전)}, {@code (2024.09.02. 오후 3:05)},
+   * {@code (2024.12.20. 09:30)} as {@code sosik search} prints it) and the rest: {@code [date or
+   * null, body]}. A parenthesis holding anything else stays in the body.
+   */
+  static String[] date(String body) {
+    Matcher m = LEADING_PARENS.matcher(body);
+    if (m.lookingAt() && PortalDates.looksLikeDate(m.group(1))) {
+      return new String[] {m.group(1).strip(), body.substring(m.end()).strip()};
+    }
+    return new String[] {null, body};
+  }
+
+  private static final Pattern LEADING_PARENS = Pattern.compile("\\(([^()]{1,40})\\)\\s*");
 
   static String preview(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "…";

@@ -71,6 +71,35 @@ class SoynlpLinesReaderTest {
   }
 
   @Test
+  void a_byline_stripped_of_its_brackets_at_the_start_fills_press_reporter_and_dateline() {
+    ArticleDraft wire = SoynlpLinesReader.draft("광주 연합뉴스 서다온 기자 광주 도심에 첫 수소버스가 달린다  시는 20대를 들였다");
+    ArticleDraft desk = SoynlpLinesReader.draft("매일경제 스타투데이 이슈팀 한여울 기자 신인 밴드가 첫 공연을 열었다");
+    ArticleDraft glued = SoynlpLinesReader.draft("일산 뉴스1스타 문하린 기자 시상식이 열렸다");
+    ArticleDraft cut = SoynlpLinesReader.draft("헤럴드 노을비 기자 가을 음원 차트가 요동쳤다");
+    ArticleDraft alone = SoynlpLinesReader.draft("강새벽기자 올해 첫 서리가 내렸다");
+
+    assertThat(wire.press()).isEqualTo("연합뉴스");
+    assertThat(wire.dateline()).isEqualTo("광주");
+    assertThat(wire.reporters()).containsExactly("서다온");
+    assertThat(wire.title()).isEqualTo("광주 도심에 첫 수소버스가 달린다");
+    assertThat(wire.body()).isEqualTo("광주 도심에 첫 수소버스가 달린다  시는 20대를 들였다");
+    assertThat(desk.press()).isNull(); // three words before the name: not read as a byline
+    assertThat(glued.press()).isEqualTo("뉴스1");
+    assertThat(glued.dateline()).isEqualTo("일산");
+    assertThat(cut.press()).isNull();
+    assertThat(cut.reporters()).containsExactly("노을비");
+    assertThat(cut.body()).isEqualTo("가을 음원 차트가 요동쳤다");
+    assertThat(alone.reporters()).containsExactly("강새벽");
+  }
+
+  @Test
+  void photo_credits_and_names_in_sentences_are_not_bylines() {
+    assertThat(SoynlpLinesReader.leadingByline("사진 윤하람 기자 무대에 오른 밴드")).isNull();
+    assertThat(SoynlpLinesReader.leadingByline("시청 앞 광장에서 윤하람 기자가 취재했다")).isNull();
+    assertThat(SoynlpLinesReader.leadingByline("서울 한빛일보 김하늘 기자 한빛시가 발표했다")).isNull(); // 한빛일보 is not a known press
+  }
+
+  @Test
   void byte_order_mark_is_skipped() throws IOException {
     CollectingSink s = CollectingSink.read(reader, "\uFEFF첫 문장  둘째 문장\n");
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,10 @@ public final class LuceneNewsIndex implements NewsIndex {
   private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
   private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
   /** Writes since the last commit: id -> content hash, or DELETED. */
-  private final Map<String, String> pending = new HashMap<>();
+  private final Map<String, String> pending = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Writes share it; a commit takes it alone, so that it never commits half of one. */
+  private final java.util.concurrent.locks.ReentrantReadWriteLock writes = new java.util.concurrent.locks.ReentrantReadWriteLock();
+  private final Object[] stripes = newStripes(64);
 
   private LuceneNewsIndex(Path dir, Mode mode) throws IOException {
     this.dir = dir;
@@ -162,6 +164,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     this.highlights = new LuceneHighlights(analyzer);
   }
 
+  private static Object[] newStripes(int n) {
+    Object[] a = new Object[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = new Object();
+    }
+    return a;
+  }
+
   public static LuceneNewsIndex open(Path dir, Mode mode) throws IOException {
     return new LuceneNewsIndex(dir, mode);
   }
@@ -215,53 +225,83 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   // ---- writing ----
 
+  /**
+   * Safe to call from several threads at once: each article's outcome and write happen under a
+   * lock of its id's stripe (so two writers of one id never interleave), while writers of other
+   * ids analyse in parallel; a commit waits for the writes in progress.
+   */
   @Override
-  public synchronized List<Outcome> upsert(List<Article> articles) throws IOException {
+  public List<Outcome> upsert(List<Article> articles) throws IOException {
     IndexWriter w = writer();
     List<Outcome> out = new ArrayList<>(articles.size());
-    IndexSearcher s = searchers.acquire();
+    writes.readLock().lock();
     try {
-      for (Article a : articles) {
-        String hash = contentHash(a);
-        String before = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
-        if (hash.equals(before)) {
-          out.add(Outcome.UNCHANGED);
-          continue;
+      IndexSearcher s = searchers.acquire();
+      try {
+        for (Article a : articles) {
+          synchronized (stripe(a.id())) {
+            String hash = contentHash(a);
+            String known = pending.get(a.id());
+            String before = known != null ? known : storedHash(s, a.id());
+            if (hash.equals(before)) {
+              out.add(Outcome.UNCHANGED);
+              continue;
+            }
+            w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+            pending.put(a.id(), hash);
+            out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
+          }
         }
-        w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
-        pending.put(a.id(), hash);
-        out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
+      } finally {
+        searchers.release(s);
       }
     } finally {
-      searchers.release(s);
+      writes.readLock().unlock();
     }
     return out;
+  }
+
+  private Object stripe(String id) {
+    return stripes[Math.floorMod(id.hashCode(), stripes.length)];
   }
 
   @Override
   public synchronized void commit() throws IOException {
     IndexWriter w = writer();
-    w.commit();
-    searchers.maybeRefreshBlocking();
-    pending.clear();
+    writes.writeLock().lock();
+    try {
+      w.commit();
+      searchers.maybeRefreshBlocking();
+      pending.clear();
+    } finally {
+      writes.writeLock().unlock();
+    }
   }
 
   @Override
-  public synchronized boolean delete(String id) throws IOException {
+  public boolean delete(String id) throws IOException {
     IndexWriter w = writer();
-    IndexSearcher s = searchers.acquire();
-    boolean existed;
+    writes.readLock().lock();
     try {
-      String before = pending.containsKey(id) ? pending.get(id) : storedHash(s, id);
-      existed = before != null && !before.equals(DELETED);
+      synchronized (stripe(id)) {
+        IndexSearcher s = searchers.acquire();
+        boolean existed;
+        try {
+          String known = pending.get(id);
+          String before = known != null ? known : storedHash(s, id);
+          existed = before != null && !before.equals(DELETED);
+        } finally {
+          searchers.release(s);
+        }
+        if (existed) {
+          w.deleteDocuments(new Term(Fields.ID, id));
+          pending.put(id, DELETED);
+        }
+        return existed;
+      }
     } finally {
-      searchers.release(s);
+      writes.readLock().unlock();
     }
-    if (existed) {
-      w.deleteDocuments(new Term(Fields.ID, id));
-      pending.put(id, DELETED);
-    }
-    return existed;
   }
 
   private static String storedHash(IndexSearcher s, String id) throws IOException {
