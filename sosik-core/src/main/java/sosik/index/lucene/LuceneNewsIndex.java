@@ -54,6 +54,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import sosik.analysis.Aliases;
 import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
@@ -71,7 +72,9 @@ import sosik.search.SortOrder;
  * The embedded default: a Lucene index on local disk.
  *
  * <p>Layout of the index directory: {@code lucene/} (the Lucene files), {@code sosik.json} (which
- * analysis built it), {@code userdict.txt} (the user's dictionary words, when any).
+ * analysis built it), {@code userdict.txt} (the user's dictionary words, when any), {@code
+ * aliases.tsv} (abbreviation pairs learned from the indexed articles or added by hand, see {@link
+ * Aliases}).
  */
 public final class LuceneNewsIndex implements NewsIndex {
   /** How an index is opened. */
@@ -105,6 +108,11 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
   private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
+  /** Abbreviation pairs, learned as articles come in; re-read when another process changed the file. */
+  private volatile Aliases aliases;
+  private volatile long aliasesStamp;
+  private volatile long aliasesCheckedAt;
+  private boolean aliasesChanged;
   /** Writes since the last commit: id -> content hash, or DELETED. */
   private final Map<String, String> pending = new HashMap<>();
 
@@ -119,7 +127,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     this.korean = new KoreanNewsAnalyzer(dictionary);
     this.analyzer =
         new PerFieldAnalyzerWrapper(korean, Map.of(Fields.ID, new KeywordAnalyzer()));
-    this.queries = new LuceneQueryBuilder(analyzer);
+    this.aliases = loadAliases(dir);
+    this.aliasesStamp = aliasesStamp(dir);
+    this.queries = new LuceneQueryBuilder(analyzer, this::aliases);
     String warning = null;
     if (meta != null
         && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
@@ -173,6 +183,50 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private static NewsDictionary loadDictionary(Path dir) {
     return NewsDictionary.load(dir.resolve(USER_DICTIONARY));
+  }
+
+  static Aliases loadAliases(Path dir) {
+    return Aliases.load(dir.resolve(Aliases.FILE)).notLearning(LuceneNewsIndex::notAnAliasForm);
+  }
+
+  /** Press names are not abbreviations of anything: 조선일보(조선) is a press, not a pair to learn. */
+  private static boolean notAnAliasForm(String form) {
+    return sosik.article.PressNames.isKnown(form);
+  }
+
+  private static long aliasesStamp(Path dir) {
+    try {
+      Path f = dir.resolve(Aliases.FILE);
+      return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() ^ Files.size(f) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * The abbreviation pairs this index uses at query time. A long-running process (the server) sees
+   * changes that {@code sosik aliases} or an ingest made to the file within a second.
+   */
+  public Aliases aliases() {
+    if (!aliasesChanged) {
+      long now = System.nanoTime();
+      if (now - aliasesCheckedAt > 1_000_000_000L) {
+        aliasesCheckedAt = now;
+        long stamp = aliasesStamp(dir);
+        if (stamp != aliasesStamp) {
+          aliasesStamp = stamp;
+          aliases = loadAliases(dir);
+        }
+      }
+    }
+    return aliases;
+  }
+
+  /** Saves changed aliases beside the index (done by {@link #commit} for what ingest learned). */
+  public synchronized void saveAliases() throws IOException {
+    aliases.save(dir.resolve(Aliases.FILE));
+    aliasesStamp = aliasesStamp(dir);
+    aliasesChanged = false;
   }
 
   /** Sets how long queries and questions are answered (see {@link LongQueryPolicy}). */
@@ -230,6 +284,10 @@ public final class LuceneNewsIndex implements NewsIndex {
         }
         w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
         pending.put(a.id(), hash);
+        Aliases table = aliases();
+        int version = table.version();
+        table.observe(a.id(), a.press(), a.title() + "\n" + a.body());
+        aliasesChanged |= table.version() != version;
         out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
       }
     } finally {
@@ -244,6 +302,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     w.commit();
     searchers.maybeRefreshBlocking();
     pending.clear();
+    if (aliasesChanged) {
+      saveAliases();
+    }
   }
 
   @Override

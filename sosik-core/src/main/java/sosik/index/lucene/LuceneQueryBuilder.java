@@ -47,9 +47,48 @@ final class LuceneQueryBuilder {
   static final String COPULA = "이";
 
   private final Analyzer analyzer;
+  private final java.util.function.Supplier<sosik.analysis.Aliases> aliases;
+  /** The aliases' forms by their analysed tokens, for the aliases at {@link #aliasVersion}. */
+  private volatile java.util.Map<String, String> aliasForms = java.util.Map.of();
+  private volatile sosik.analysis.Aliases aliasTable;
+  private volatile int aliasVersion = -1;
 
   LuceneQueryBuilder(Analyzer analyzer) {
+    this(analyzer, () -> null);
+  }
+
+  /** A builder that also searches each word's abbreviation pair ({@code 과기부} ↔ {@code 과학기술정보통신부}). */
+  LuceneQueryBuilder(Analyzer analyzer, java.util.function.Supplier<sosik.analysis.Aliases> aliases) {
     this.analyzer = analyzer;
+    this.aliases = aliases;
+  }
+
+  /**
+   * The other forms of {@code word} by the aliases in use, none when it has none. The word and the
+   * forms compare by their analysed tokens, so {@code 과기부가} finds the pair of {@code 과기부}.
+   */
+  List<String> aliasVariants(String word) {
+    sosik.analysis.Aliases a = aliases.get();
+    if (a == null) {
+      return List.of();
+    }
+    java.util.Map<String, String> forms = aliasForms;
+    if (a != aliasTable || a.version() != aliasVersion) {
+      int version = a.version();
+      java.util.Map<String, String> built = new java.util.HashMap<>();
+      for (String f : a.forms()) {
+        built.putIfAbsent(String.join(" ", tokens(Fields.BODY, f)), f);
+      }
+      forms = built;
+      aliasForms = built;
+      aliasTable = a;
+      aliasVersion = version;
+    }
+    if (forms.isEmpty()) {
+      return List.of();
+    }
+    String form = forms.get(String.join(" ", tokens(Fields.BODY, word)));
+    return form == null ? List.of() : a.variants(form);
   }
 
   /** The query without filters; match-all when it has no positive clause. */
@@ -395,22 +434,49 @@ final class LuceneQueryBuilder {
         return k == null ? null : new TermQuery(new Term(Fields.REPORTER_KEY, k));
       }
       case TITLE -> {
-        return analyzed(Fields.TITLE, t.text());
+        return withAliases(t, true);
       }
       default -> {
-        Query title = analyzed(Fields.TITLE, t.text());
-        if (title == null) {
-          return null;
-        }
-        if (titleOnly) {
-          return title;
-        }
-        return new BooleanQuery.Builder()
-            .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
-            .add(analyzed(Fields.BODY, t.text()), BooleanClause.Occur.SHOULD)
-            .build();
+        return withAliases(t, titleOnly);
       }
     }
+  }
+
+  /**
+   * The word in the headline (boosted) or the body, or the headline only; with the forms of its
+   * abbreviation pair as alternatives, unless it is quoted (a quoted phrase means these very words).
+   */
+  private Query withAliases(PortalQuery.Term t, boolean titleOnly) {
+    Query own = textOrTitle(t.text(), titleOnly);
+    if (own == null || t.phrase()) {
+      return own;
+    }
+    List<String> others = aliasVariants(t.text());
+    if (others.isEmpty()) {
+      return own;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder().add(own, BooleanClause.Occur.SHOULD);
+    for (String o : others) {
+      Query q = textOrTitle(o, titleOnly);
+      if (q != null) {
+        any.add(q, BooleanClause.Occur.SHOULD);
+      }
+    }
+    return any.build();
+  }
+
+  private Query textOrTitle(String text, boolean titleOnly) {
+    Query title = analyzed(Fields.TITLE, text);
+    if (title == null) {
+      return null;
+    }
+    if (titleOnly) {
+      return title;
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(analyzed(Fields.BODY, text), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /** A term query for one token, a phrase for several (a word Nori splits, or a quoted phrase). */
