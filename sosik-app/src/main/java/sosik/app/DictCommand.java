@@ -23,7 +23,7 @@ import sosik.index.lucene.LuceneNewsIndex;
       "The user dictionary: words Korean analysis should keep whole (new companies, products, names).",
       "Kept in DIR/userdict.txt of the index, one entry a line: a word, or a word and its parts."
     },
-    subcommands = {DictCommand.Add.class, DictCommand.Remove.class, DictCommand.ListWords.class})
+    subcommands = {DictCommand.Add.class, DictCommand.Remove.class, DictCommand.ListWords.class, DictSuggestCommand.class})
 final class DictCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
