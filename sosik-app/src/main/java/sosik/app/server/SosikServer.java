@@ -187,6 +187,14 @@ public final class SosikServer implements AutoCloseable {
     ObjectNode o = JSON.createObjectNode();
     o.put("status", "ok");
     o.put("articles", s.articles());
+    if (index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
+      // progress of re-analysing the stored articles after a dictionary change
+      sosik.index.lucene.LuceneNewsIndex.Reanalysis r = lucene.reanalysis();
+      ObjectNode re = o.putObject("reanalysis");
+      re.put("running", r.running());
+      re.put("done", r.done());
+      re.put("total", r.total());
+    }
     ctx.json(o);
   }
 

@@ -195,6 +195,7 @@ class SosikServerTest {
   @Test
   void health_and_metrics_report_the_index() throws Exception {
     assertThat(json(get("/health")).get("status").asText()).isEqualTo("ok");
+    assertThat(json(get("/health")).get("reanalysis").get("running").asBoolean()).isFalse();
     get("/api/search?q=" + q("반도체"));
     String m = get("/metrics").body();
     assertThat(m).contains("sosik_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"200\"}");

@@ -95,14 +95,21 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final Path dir;
   private final Directory directory;
   private final Analyzer analyzer;
-  private final KoreanNewsAnalyzer korean;
-  private final NewsDictionary dictionary;
+  /** Sosik's chain with the current dictionary; replaced when the dictionary file changes. */
+  private final SwappableAnalyzer korean;
+  private volatile NewsDictionary dictionary;
+  /** While stored articles are re-analysed: the chain they were analysed with, else null. */
+  private volatile Analyzer previousAnalyzer;
+  private volatile long dictionaryStamp;
+  private volatile long dictionaryCheckedAt;
+  private volatile Reanalysis reanalysis = Reanalysis.NONE;
+  private Thread reanalyser;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LuceneQueryBuilder queries;
   private final LuceneHighlights highlights;
   private final IdLookup idLookup = new IdLookup();
-  private final String staleWarning;
+  private volatile String staleWarning;
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
@@ -124,12 +131,13 @@ public final class LuceneNewsIndex implements NewsIndex {
       throw new NoIndexException(dir);
     }
     this.dictionary = loadDictionary(dir);
-    this.korean = new KoreanNewsAnalyzer(dictionary);
+    this.dictionaryStamp = stamp(dir.resolve(USER_DICTIONARY));
+    this.korean = new SwappableAnalyzer(new KoreanNewsAnalyzer(dictionary));
     this.analyzer =
         new PerFieldAnalyzerWrapper(korean, Map.of(Fields.ID, new KeywordAnalyzer()));
     this.aliases = loadAliases(dir);
     this.aliasesStamp = aliasesStamp(dir);
-    this.queries = new LuceneQueryBuilder(analyzer, this::aliases);
+    this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> previousAnalyzer);
     String warning = null;
     if (meta != null
         && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
@@ -195,11 +203,139 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   private static long aliasesStamp(Path dir) {
+    return stamp(dir.resolve(Aliases.FILE));
+  }
+
+  /** A file's modification time and size, 0 when it is missing. */
+  private static long stamp(Path f) {
     try {
-      Path f = dir.resolve(Aliases.FILE);
-      return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() ^ Files.size(f) : 0;
+      return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() * 31 + Files.size(f) : 0;
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /**
+   * Progress of re-analysing the stored articles after a dictionary change.
+   *
+   * @param running  whether it is under way
+   * @param done     articles re-analysed so far
+   * @param total    articles to re-analyse
+   * @param fingerprint the dictionary it applies
+   */
+  public record Reanalysis(boolean running, long done, long total, String fingerprint) {
+    static final Reanalysis NONE = new Reanalysis(false, 0, 0, null);
+  }
+
+  public Reanalysis reanalysis() {
+    return reanalysis;
+  }
+
+  /**
+   * Takes up a changed dictionary file ({@code sosik dict add} beside a running server) without a
+   * restart: queries use the new dictionary at once, and the stored articles are re-analysed in
+   * the background, a batch at a time. Until that is done, a query looks for each word as the new
+   * and as the old dictionary read it, so no article goes missing meanwhile. Looked at by searches
+   * at most once a second; returns whether a change was taken up. Only an index open for writing
+   * can re-analyse; a read-only one does nothing.
+   */
+  public boolean reloadDictionary() throws IOException {
+    if (writer == null) {
+      return false;
+    }
+    synchronized (this) {
+      long stamp = stamp(dir.resolve(USER_DICTIONARY));
+      dictionaryStamp = stamp;
+      NewsDictionary next = loadDictionary(dir);
+      if (next.fingerprint().equals(dictionary.fingerprint())) {
+        return false;
+      }
+      Analyzer before = korean.swap(new KoreanNewsAnalyzer(next));
+      if (previousAnalyzer == null) {
+        // the articles still hold the old analysis; a second change during a re-analysis keeps
+        // the oldest, since articles not yet reached hold that one
+        previousAnalyzer = new PerFieldAnalyzerWrapper(before, Map.of(Fields.ID, new KeywordAnalyzer()));
+      }
+      dictionary = next;
+      startReanalysis(next.fingerprint());
+      return true;
+    }
+  }
+
+  private void maybeReloadDictionary() {
+    if (writer == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - dictionaryCheckedAt < 1_000_000_000L) {
+      return;
+    }
+    dictionaryCheckedAt = now;
+    if (stamp(dir.resolve(USER_DICTIONARY)) != dictionaryStamp) {
+      try {
+        reloadDictionary();
+      } catch (IOException | RuntimeException e) {
+        staleWarning = "cannot take up the changed dictionary " + dir.resolve(USER_DICTIONARY) + ": " + e.getMessage();
+      }
+    }
+  }
+
+  private void startReanalysis(String fingerprint) {
+    Thread running = reanalyser;
+    if (running != null) {
+      running.interrupt(); // it starts over below, with the new dictionary
+    }
+    Thread t = new Thread(() -> reanalyse(fingerprint), "sosik-reanalysis");
+    t.setDaemon(true);
+    reanalyser = t;
+    t.start();
+  }
+
+  /** Re-analyses every stored article, in batches, leaving alone any that changed meanwhile. */
+  private void reanalyse(String fingerprint) {
+    try {
+      List<Article> all = new ArrayList<>();
+      forEach(all::add);
+      reanalysis = new Reanalysis(true, 0, all.size(), fingerprint);
+      int batch = 500;
+      for (int from = 0; from < all.size(); from += batch) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        List<Article> part = all.subList(from, Math.min(all.size(), from + batch));
+        synchronized (this) {
+          if (!fingerprint.equals(dictionary.fingerprint())) {
+            return;
+          }
+          IndexSearcher s = searchers.acquire();
+          try {
+            for (Article a : part) {
+              String hash = contentHash(a);
+              String current = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
+              if (hash.equals(current)) { // unchanged since it was read: safe to write back
+                writer.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+              }
+            }
+          } finally {
+            searchers.release(s);
+          }
+          commit();
+        }
+        reanalysis = new Reanalysis(true, from + part.size(), all.size(), fingerprint);
+      }
+      synchronized (this) {
+        if (!fingerprint.equals(dictionary.fingerprint())) {
+          return;
+        }
+        new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, fingerprint, Instant.now().toString()).write(dir);
+        previousAnalyzer = null;
+        staleWarning = null;
+        reanalysis = new Reanalysis(false, all.size(), all.size(), fingerprint);
+      }
+    } catch (IOException | RuntimeException e) {
+      staleWarning = "re-analysing " + dir + " with the changed dictionary failed: " + e.getMessage()
+          + "; run 'sosik reindex --index " + dir + "'";
+      reanalysis = new Reanalysis(false, reanalysis.done(), reanalysis.total(), fingerprint);
     }
   }
 
@@ -427,6 +563,7 @@ public final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchPage search(SearchRequest r) throws IOException {
     long t0 = System.nanoTime();
+    maybeReloadDictionary();
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
@@ -474,6 +611,7 @@ public final class LuceneNewsIndex implements NewsIndex {
    * evaluation needs, at a fraction of the cost.
    */
   public Ranking rank(SearchRequest r) throws IOException {
+    maybeReloadDictionary();
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
@@ -684,7 +822,20 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
+    Thread t = reanalyser;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeNow();
+  }
+
+  private synchronized void closeNow() throws IOException {
     try {
       searchers.close();
     } finally {

@@ -53,14 +53,22 @@ final class LuceneQueryBuilder {
   private volatile sosik.analysis.Aliases aliasTable;
   private volatile int aliasVersion = -1;
 
+  /** While stored articles are re-analysed after a dictionary change: the chain they had, else null. */
+  private final java.util.function.Supplier<Analyzer> previous;
+
   LuceneQueryBuilder(Analyzer analyzer) {
-    this(analyzer, () -> null);
+    this(analyzer, () -> null, () -> null);
   }
 
-  /** A builder that also searches each word's abbreviation pair ({@code 과기부} ↔ {@code 과학기술정보통신부}). */
-  LuceneQueryBuilder(Analyzer analyzer, java.util.function.Supplier<sosik.analysis.Aliases> aliases) {
+  /**
+   * A builder that also searches each word's abbreviation pair ({@code 과기부} ↔ {@code
+   * 과학기술정보통신부}) and, while {@code previous} gives an analyzer, each word as that one read it too.
+   */
+  LuceneQueryBuilder(
+      Analyzer analyzer, java.util.function.Supplier<sosik.analysis.Aliases> aliases, java.util.function.Supplier<Analyzer> previous) {
     this.analyzer = analyzer;
     this.aliases = aliases;
+    this.previous = previous;
   }
 
   /**
@@ -479,8 +487,25 @@ final class LuceneQueryBuilder {
         .build();
   }
 
-  /** A term query for one token, a phrase for several (a word Nori splits, or a quoted phrase). */
+  /**
+   * A term query for one token, a phrase for several (a word Nori splits, or a quoted phrase);
+   * while stored articles are being re-analysed after a dictionary change, either that or the
+   * word as the old dictionary read it.
+   */
   Query analyzed(String field, String text) {
+    Query now = analyzed(analyzer, field, text);
+    Analyzer before = previous.get();
+    if (before == null || now == null) {
+      return now;
+    }
+    Query then = analyzed(before, field, text);
+    if (then == null || then.equals(now)) {
+      return now;
+    }
+    return new BooleanQuery.Builder().add(now, BooleanClause.Occur.SHOULD).add(then, BooleanClause.Occur.SHOULD).build();
+  }
+
+  private static Query analyzed(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
