@@ -103,7 +103,24 @@ final class LuceneQueryBuilder {
   Query textQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
-    for (PortalQuery.Clause c : q.clauses()) {
+    List<PortalQuery.Clause> clauses = q.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      PortalQuery.Clause c = clauses.get(i);
+      String joined = i + 1 < clauses.size() ? joinedVariant(c, clauses.get(i + 1)) : null;
+      if (joined != null) {
+        // 챗 GPT: both words, or the two as the one word they make
+        Query first = termQuery(c.alternatives().get(0), titleOnly);
+        Query second = termQuery(clauses.get(i + 1).alternatives().get(0), titleOnly);
+        PortalQuery.Term t = c.alternatives().get(0);
+        Query whole = termQuery(new PortalQuery.Term(t.field(), joined, false), titleOnly);
+        BooleanQuery both = new BooleanQuery.Builder()
+            .add(first, BooleanClause.Occur.MUST).add(second, BooleanClause.Occur.MUST).build();
+        b.add(new BooleanQuery.Builder().add(both, BooleanClause.Occur.SHOULD).add(whole, BooleanClause.Occur.SHOULD).build(),
+            BooleanClause.Occur.MUST);
+        positive = true;
+        i++;
+        continue;
+      }
       BooleanQuery.Builder alts = new BooleanQuery.Builder();
       int n = 0;
       for (PortalQuery.Term t : c.alternatives()) {
@@ -391,6 +408,16 @@ final class LuceneQueryBuilder {
   /** Only the words to mark in snippets: positive headline/body terms. */
   Query highlightQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    List<PortalQuery.Clause> all = q.clauses();
+    for (int i = 0; i + 1 < all.size(); i++) {
+      String joined = joinedVariant(all.get(i), all.get(i + 1));
+      if (joined != null) {
+        Query whole = termQuery(new PortalQuery.Term(all.get(i).alternatives().get(0).field(), joined, false), titleOnly);
+        if (whole != null) {
+          b.add(whole, BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
     for (PortalQuery.Clause c : q.clauses()) {
       if (c.exclude()) {
         continue;
@@ -452,14 +479,20 @@ final class LuceneQueryBuilder {
 
   /**
    * The word in the headline (boosted) or the body, or the headline only; with the forms of its
-   * abbreviation pair as alternatives, unless it is quoted (a quoted phrase means these very words).
+   * abbreviation pair as alternatives, and its spaced form when that reads differently ({@code
+   * 챗GPT}, a dictionary word, is also found as {@code 챗 GPT}); unless it is quoted (a quoted
+   * phrase means these very words).
    */
   private Query withAliases(PortalQuery.Term t, boolean titleOnly) {
     Query own = textOrTitle(t.text(), titleOnly);
     if (own == null || t.phrase()) {
       return own;
     }
-    List<String> others = aliasVariants(t.text());
+    List<String> others = new ArrayList<>(aliasVariants(t.text()));
+    String spaced = spacedAtScripts(t.text());
+    if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
+      others.add(spaced);
+    }
     if (others.isEmpty()) {
       return own;
     }
@@ -471,6 +504,51 @@ final class LuceneQueryBuilder {
       }
     }
     return any.build();
+  }
+
+  /** {@code 챗GPT} → {@code 챗 GPT}: a space where Hangul meets Latin letters or digits; null when none. */
+  static String spacedAtScripts(String word) {
+    StringBuilder b = new StringBuilder(word.length() + 4);
+    boolean changed = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (i > 0) {
+        char p = word.charAt(i - 1);
+        boolean ph = Character.UnicodeScript.of(p) == Character.UnicodeScript.HANGUL;
+        boolean ch = Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+        if (ph != ch && Character.isLetterOrDigit(p) && Character.isLetterOrDigit(c)) {
+          b.append(' ');
+          changed = true;
+        }
+      }
+      b.append(c);
+    }
+    return changed ? b.toString() : null;
+  }
+
+  /**
+   * Two adjacent plain words written apart that the analyser reads differently once joined
+   * ({@code 챗 GPT} and the dictionary word {@code 챗GPT}): the joined word, else null.
+   */
+  private String joinedVariant(PortalQuery.Clause a, PortalQuery.Clause b) {
+    if (!a.plain() || !b.plain() || a.alternatives().size() != 1 || b.alternatives().size() != 1) {
+      return null;
+    }
+    PortalQuery.Term ta = a.alternatives().get(0);
+    PortalQuery.Term tb = b.alternatives().get(0);
+    if (ta.field() != tb.field()) {
+      return null;
+    }
+    String joined = ta.text() + tb.text();
+    List<String> first = tokens(Fields.BODY, ta.text());
+    List<String> second = tokens(Fields.BODY, tb.text());
+    if (first.isEmpty() || second.isEmpty()) {
+      return null; // a word that is only a particle is dropped, as ever
+    }
+    List<String> apart = new ArrayList<>(first);
+    apart.addAll(second);
+    List<String> together = tokens(Fields.BODY, joined);
+    return together.isEmpty() || together.equals(apart) ? null : joined;
   }
 
   private Query textOrTitle(String text, boolean titleOnly) {
