@@ -238,8 +238,25 @@ public final class SosikServer implements AutoCloseable {
 
   private void search(Context ctx) throws IOException {
     SearchRequest req = request(ctx);
+    boolean explain = explainParam(ctx);
     SearchPage page = index.search(req);
-    ctx.json(SearchPageJson.of(JSON, req.query().text(), page));
+    var root = SearchPageJson.of(JSON, req.query().text(), page);
+    if (explain && index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
+      sosik.search.Explanation.addTo(root, lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList()));
+    }
+    ctx.json(root);
+  }
+
+  /** {@code explain=true|false} (default false). */
+  private static boolean explainParam(Context ctx) {
+    String v = ctx.queryParam("explain");
+    if (v == null || v.isEmpty() || v.equals("false") || v.equals("0")) {
+      return false;
+    }
+    if (v.equals("true") || v.equals("1")) {
+      return true;
+    }
+    throw ApiError.badParameter("explain", "explain is '" + v + "'; it takes true or false");
   }
 
   private void suggest(Context ctx) throws IOException {

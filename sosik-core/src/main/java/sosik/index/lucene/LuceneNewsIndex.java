@@ -637,6 +637,37 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /**
+   * Why each of {@code ids} matched {@code r} and what it scored: the query is planned exactly as
+   * {@link #search} plans it (all words or relaxed), and each article's score is taken apart into
+   * the words and phrases it matched, field by field, with their BM25 figures. Ids that do not
+   * match are left out.
+   */
+  public Map<String, sosik.search.Explanation> explain(SearchRequest r, List<String> ids) throws IOException {
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = searcher(shared);
+      Plan plan = plan(s, r, press, period);
+      Query q = s.rewrite(filtered(plan.text(), period, press));
+      Map<String, sosik.search.Explanation> out = new LinkedHashMap<>();
+      for (String id : ids) {
+        TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (td.scoreDocs.length == 0) {
+          continue;
+        }
+        org.apache.lucene.search.Explanation e = s.explain(q, td.scoreDocs[0].doc);
+        if (e.isMatch()) {
+          out.put(id, LuceneExplain.of(id, e.getValue().floatValue(), plan.relaxed(), e));
+        }
+      }
+      return out;
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
    * A result page as ids only.
    *
    * @param total   exact number of matching articles, for the query as it was run
