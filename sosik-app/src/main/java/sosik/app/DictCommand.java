@@ -23,7 +23,7 @@ import sosik.index.lucene.LuceneNewsIndex;
       "The user dictionary: words Korean analysis should keep whole (new companies, products, names).",
       "Kept in DIR/userdict.txt of the index, one entry a line: a word, or a word and its parts."
     },
-    subcommands = {DictCommand.Add.class, DictCommand.Remove.class, DictCommand.ListWords.class})
+    subcommands = {DictCommand.Add.class, DictCommand.Remove.class, DictCommand.ListWords.class, DictSuggestCommand.class})
 final class DictCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +52,20 @@ final class DictCommand implements Runnable {
     if (!LuceneNewsIndex.exists(dir)) {
       return;
     }
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
+    LuceneNewsIndex idx;
+    try {
+      idx = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+    } catch (IOException e) {
+      if (!(e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException)) {
+        throw e;
+      }
+      // a server has the index: it takes up the file itself and re-analyses in the background
+      console.err().println("index " + dir + " is open in another Sosik process (a server?): it takes up the changed"
+          + " dictionary within a second and re-analyses the articles in the background");
+      console.err().flush();
+      return;
+    }
+    try (idx) {
       long n = idx.reindex(done -> {});
       console.err().printf("re-analysed %,d articles with the new dictionary%n", n);
       console.err().flush();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import sosik.search.Explanation;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -67,6 +68,9 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the page as JSON.")
   boolean json;
 
+  @Option(names = "--explain", description = "Show why each hit matched and how it scored (words and fields, BM25 parts, headline weight, relaxed mode).")
+  boolean explain;
+
   @Override
   public Integer call() throws Exception {
     for (String w : words) {
@@ -78,10 +82,17 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
     SearchRequest req = request(text, Instant.now());
     try (NewsIndex idx = index.open(false, console::warn)) {
       SearchPage page = idx.search(req);
+      Map<String, Explanation> why = explain
+          ? idx.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList())
+          : Map.of();
       if (json) {
-        console.out().println(Json.write(SearchPageJson.of(Json.MAPPER, text, page)));
+        var root = SearchPageJson.of(Json.MAPPER, text, page);
+        if (explain) {
+          Explanation.addTo(root, why);
+        }
+        console.out().println(Json.write(root));
       } else {
-        render(page);
+        render(page, why);
       }
     }
     console.out().flush();
@@ -93,7 +104,7 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   }
 
 
-  private void render(SearchPage page) {
+  private void render(SearchPage page, Map<String, Explanation> why) {
     var out = console.out();
     String open = console.tty() ? "\033[1;33m" : "**";
     String close = console.tty() ? "\033[0m" : "**";
@@ -113,6 +124,10 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       }
       line.append(h.snippet().render(open, close));
       out.println(line);
+      Explanation e = why.get(h.id());
+      if (e != null) {
+        e.lines("    ").forEach(out::println);
+      }
     }
     if (!page.pressCounts().isEmpty()) {
       StringBuilder facets = new StringBuilder("언론사별:");

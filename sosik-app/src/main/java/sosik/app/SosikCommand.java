@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       StatsCommand.class,
       DictCommand.class,
+      AliasesCommand.class,
       ReindexCommand.class,
       DemoCommand.class,
       ServeCommand.class,

@@ -57,6 +57,25 @@ class DictCommandTest {
   }
 
   @Test
+  void addBesideAServerLeavesTheReanalysisToTheServerWhichTakesItUp() throws Exception {
+    try (sosik.index.lucene.LuceneNewsIndex server =
+        sosik.index.lucene.LuceneNewsIndex.open(index, sosik.index.lucene.LuceneNewsIndex.Mode.WRITE)) {
+      Cli.Result r = dict(at("add", WORD));
+      assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(r.err()).contains("open in another Sosik process").contains("in the background");
+      Thread.sleep(1100);
+      server.search(sosik.search.SearchRequest.of(WORD)); // a search looks at the file
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while ((server.reanalysis().running() || server.reanalysis().total() == 0) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(server.reanalysis().done()).isEqualTo(3);
+      assertThat(server.search(sosik.search.SearchRequest.of(WORD)).total()).isEqualTo(2);
+      assertThat(server.staleWarning()).isNull();
+    }
+  }
+
+  @Test
   void addWithPartsThatSpellTheWordIsAccepted() throws Exception {
     Cli.Result r = dict(at("add", WORD, "솔빛", "나노텍"));
 

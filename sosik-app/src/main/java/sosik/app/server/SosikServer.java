@@ -192,6 +192,14 @@ public final class SosikServer implements AutoCloseable {
     ObjectNode o = JSON.createObjectNode();
     o.put("status", "ok");
     o.put("articles", s.articles());
+    if (index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
+      // progress of re-analysing the stored articles after a dictionary change
+      sosik.index.lucene.LuceneNewsIndex.Reanalysis r = lucene.reanalysis();
+      ObjectNode re = o.putObject("reanalysis");
+      re.put("running", r.running());
+      re.put("done", r.done());
+      re.put("total", r.total());
+    }
     ctx.json(o);
   }
 
@@ -235,8 +243,25 @@ public final class SosikServer implements AutoCloseable {
 
   private void search(Context ctx) throws IOException {
     SearchRequest req = request(ctx);
+    boolean explain = explainParam(ctx);
     SearchPage page = index.search(req);
-    ctx.json(SearchPageJson.of(JSON, req.query().text(), page));
+    var root = SearchPageJson.of(JSON, req.query().text(), page);
+    if (explain && index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
+      sosik.search.Explanation.addTo(root, lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList()));
+    }
+    ctx.json(root);
+  }
+
+  /** {@code explain=true|false} (default false). */
+  private static boolean explainParam(Context ctx) {
+    String v = ctx.queryParam("explain");
+    if (v == null || v.isEmpty() || v.equals("false") || v.equals("0")) {
+      return false;
+    }
+    if (v.equals("true") || v.equals("1")) {
+      return true;
+    }
+    throw ApiError.badParameter("explain", "explain is '" + v + "'; it takes true or false");
   }
 
   private void suggest(Context ctx) throws IOException {

@@ -193,8 +193,23 @@ class SosikServerTest {
   }
 
   @Test
+  void explain_true_adds_why_each_hit_matched_and_a_bad_value_is_named() throws Exception {
+    JsonNode page = json(get("/api/search?explain=true&q=" + q("반도체")));
+    assertThat(page.get("hits")).isNotEmpty();
+    for (JsonNode hit : page.get("hits")) {
+      assertThat(hit.get("explain").get("score").floatValue()).isEqualTo(hit.get("score").floatValue());
+      assertThat(hit.get("explain").get("matches")).isNotEmpty();
+    }
+    assertThat(json(get("/api/search?q=" + q("반도체"))).get("hits").get(0).has("explain")).isFalse();
+    HttpResponse<String> bad = get("/api/search?explain=maybe&q=" + q("반도체"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("explain").contains("'maybe'");
+  }
+
+  @Test
   void health_and_metrics_report_the_index() throws Exception {
     assertThat(json(get("/health")).get("status").asText()).isEqualTo("ok");
+    assertThat(json(get("/health")).get("reanalysis").get("running").asBoolean()).isFalse();
     get("/api/search?q=" + q("반도체"));
     String m = get("/metrics").body();
     assertThat(m).contains("sosik_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"200\"}");

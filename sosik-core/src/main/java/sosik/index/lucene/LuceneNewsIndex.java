@@ -53,6 +53,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import sosik.analysis.Aliases;
 import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
@@ -70,7 +71,9 @@ import sosik.search.SortOrder;
  * The embedded default: a Lucene index on local disk.
  *
  * <p>Layout of the index directory: {@code lucene/} (the Lucene files), {@code sosik.json} (which
- * analysis built it), {@code userdict.txt} (the user's dictionary words, when any).
+ * analysis built it), {@code userdict.txt} (the user's dictionary words, when any), {@code
+ * aliases.tsv} (abbreviation pairs learned from the indexed articles or added by hand, see {@link
+ * Aliases}).
  */
 public final class LuceneNewsIndex implements NewsIndex {
   /** How an index is opened. */
@@ -91,19 +94,31 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final Path dir;
   private final Directory directory;
   private final Analyzer analyzer;
-  private final KoreanNewsAnalyzer korean;
-  private final NewsDictionary dictionary;
+  /** Sosik's chain with the current dictionary; replaced when the dictionary file changes. */
+  private final SwappableAnalyzer korean;
+  private volatile NewsDictionary dictionary;
+  /** While stored articles are re-analysed: the chain they were analysed with, else null. */
+  private volatile Analyzer previousAnalyzer;
+  private volatile long dictionaryStamp;
+  private volatile long dictionaryCheckedAt;
+  private volatile Reanalysis reanalysis = Reanalysis.NONE;
+  private Thread reanalyser;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final LuceneQueryBuilder queries;
   private final LuceneHighlights highlights;
   private final IdLookup idLookup = new IdLookup();
-  private final String staleWarning;
+  private volatile String staleWarning;
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
   private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
   private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
+  /** Abbreviation pairs, learned as articles come in; re-read when another process changed the file. */
+  private volatile Aliases aliases;
+  private volatile long aliasesStamp;
+  private volatile long aliasesCheckedAt;
+  private volatile boolean aliasesChanged;
   /** Writes since the last commit: id -> content hash, or DELETED. */
   private final Map<String, String> pending = new java.util.concurrent.ConcurrentHashMap<>();
   /** Writes share it; a commit takes it alone, so that it never commits half of one. */
@@ -118,10 +133,13 @@ public final class LuceneNewsIndex implements NewsIndex {
       throw new NoIndexException(dir);
     }
     this.dictionary = loadDictionary(dir);
-    this.korean = new KoreanNewsAnalyzer(dictionary);
+    this.dictionaryStamp = stamp(dir.resolve(USER_DICTIONARY));
+    this.korean = new SwappableAnalyzer(new KoreanNewsAnalyzer(dictionary));
     this.analyzer =
         new PerFieldAnalyzerWrapper(korean, Map.of(Fields.ID, new KeywordAnalyzer()));
-    this.queries = new LuceneQueryBuilder(analyzer);
+    this.aliases = loadAliases(dir);
+    this.aliasesStamp = aliasesStamp(dir);
+    this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> previousAnalyzer);
     String warning = null;
     if (meta != null
         && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
@@ -183,6 +201,178 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private static NewsDictionary loadDictionary(Path dir) {
     return NewsDictionary.load(dir.resolve(USER_DICTIONARY));
+  }
+
+  static Aliases loadAliases(Path dir) {
+    return Aliases.load(dir.resolve(Aliases.FILE)).notLearning(LuceneNewsIndex::notAnAliasForm);
+  }
+
+  /** Press names are not abbreviations of anything: 조선일보(조선) is a press, not a pair to learn. */
+  private static boolean notAnAliasForm(String form) {
+    return sosik.article.PressNames.isKnown(form);
+  }
+
+  private static long aliasesStamp(Path dir) {
+    return stamp(dir.resolve(Aliases.FILE));
+  }
+
+  /** A file's modification time and size, 0 when it is missing. */
+  private static long stamp(Path f) {
+    try {
+      return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() * 31 + Files.size(f) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Progress of re-analysing the stored articles after a dictionary change.
+   *
+   * @param running  whether it is under way
+   * @param done     articles re-analysed so far
+   * @param total    articles to re-analyse
+   * @param fingerprint the dictionary it applies
+   */
+  public record Reanalysis(boolean running, long done, long total, String fingerprint) {
+    static final Reanalysis NONE = new Reanalysis(false, 0, 0, null);
+  }
+
+  public Reanalysis reanalysis() {
+    return reanalysis;
+  }
+
+  /**
+   * Takes up a changed dictionary file ({@code sosik dict add} beside a running server) without a
+   * restart: queries use the new dictionary at once, and the stored articles are re-analysed in
+   * the background, a batch at a time. Until that is done, a query looks for each word as the new
+   * and as the old dictionary read it, so no article goes missing meanwhile. Looked at by searches
+   * at most once a second; returns whether a change was taken up. Only an index open for writing
+   * can re-analyse; a read-only one does nothing.
+   */
+  public boolean reloadDictionary() throws IOException {
+    if (writer == null) {
+      return false;
+    }
+    synchronized (this) {
+      long stamp = stamp(dir.resolve(USER_DICTIONARY));
+      dictionaryStamp = stamp;
+      NewsDictionary next = loadDictionary(dir);
+      if (next.fingerprint().equals(dictionary.fingerprint())) {
+        return false;
+      }
+      Analyzer before = korean.swap(new KoreanNewsAnalyzer(next));
+      if (previousAnalyzer == null) {
+        // the articles still hold the old analysis; a second change during a re-analysis keeps
+        // the oldest, since articles not yet reached hold that one
+        previousAnalyzer = new PerFieldAnalyzerWrapper(before, Map.of(Fields.ID, new KeywordAnalyzer()));
+      }
+      dictionary = next;
+      startReanalysis(next.fingerprint());
+      return true;
+    }
+  }
+
+  private void maybeReloadDictionary() {
+    if (writer == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (now - dictionaryCheckedAt < 1_000_000_000L) {
+      return;
+    }
+    dictionaryCheckedAt = now;
+    if (stamp(dir.resolve(USER_DICTIONARY)) != dictionaryStamp) {
+      try {
+        reloadDictionary();
+      } catch (IOException | RuntimeException e) {
+        staleWarning = "cannot take up the changed dictionary " + dir.resolve(USER_DICTIONARY) + ": " + e.getMessage();
+      }
+    }
+  }
+
+  private void startReanalysis(String fingerprint) {
+    Thread running = reanalyser;
+    if (running != null) {
+      running.interrupt(); // it starts over below, with the new dictionary
+    }
+    Thread t = new Thread(() -> reanalyse(fingerprint), "sosik-reanalysis");
+    t.setDaemon(true);
+    reanalyser = t;
+    t.start();
+  }
+
+  /** Re-analyses every stored article, in batches, leaving alone any that changed meanwhile. */
+  private void reanalyse(String fingerprint) {
+    try {
+      List<Article> all = new ArrayList<>();
+      forEach(all::add);
+      reanalysis = new Reanalysis(true, 0, all.size(), fingerprint);
+      int batch = 500;
+      for (int from = 0; from < all.size(); from += batch) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        List<Article> part = all.subList(from, Math.min(all.size(), from + batch));
+        synchronized (this) {
+          if (!fingerprint.equals(dictionary.fingerprint())) {
+            return;
+          }
+          IndexSearcher s = searchers.acquire();
+          try {
+            for (Article a : part) {
+              String hash = contentHash(a);
+              String current = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
+              if (hash.equals(current)) { // unchanged since it was read: safe to write back
+                writer.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+              }
+            }
+          } finally {
+            searchers.release(s);
+          }
+          commit();
+        }
+        reanalysis = new Reanalysis(true, from + part.size(), all.size(), fingerprint);
+      }
+      synchronized (this) {
+        if (!fingerprint.equals(dictionary.fingerprint())) {
+          return;
+        }
+        new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, fingerprint, Instant.now().toString()).write(dir);
+        previousAnalyzer = null;
+        staleWarning = null;
+        reanalysis = new Reanalysis(false, all.size(), all.size(), fingerprint);
+      }
+    } catch (IOException | RuntimeException e) {
+      staleWarning = "re-analysing " + dir + " with the changed dictionary failed: " + e.getMessage()
+          + "; run 'sosik reindex --index " + dir + "'";
+      reanalysis = new Reanalysis(false, reanalysis.done(), reanalysis.total(), fingerprint);
+    }
+  }
+
+  /**
+   * The abbreviation pairs this index uses at query time. A long-running process (the server) sees
+   * changes that {@code sosik aliases} or an ingest made to the file within a second.
+   */
+  public Aliases aliases() {
+    if (!aliasesChanged) {
+      long now = System.nanoTime();
+      if (now - aliasesCheckedAt > 1_000_000_000L) {
+        aliasesCheckedAt = now;
+        long stamp = aliasesStamp(dir);
+        if (stamp != aliasesStamp) {
+          aliasesStamp = stamp;
+          aliases = loadAliases(dir);
+        }
+      }
+    }
+    return aliases;
+  }
+
+  /** Saves changed aliases beside the index (done by {@link #commit} for what ingest learned). */
+  public synchronized void saveAliases() throws IOException {
+    aliases.save(dir.resolve(Aliases.FILE));
+    aliasesStamp = aliasesStamp(dir);
+    aliasesChanged = false;
   }
 
   /** Sets how long queries and questions are answered (see {@link LongQueryPolicy}). */
@@ -251,6 +441,12 @@ public final class LuceneNewsIndex implements NewsIndex {
             pending.put(a.id(), hash);
             out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
           }
+          Aliases table = aliases();
+          int version = table.version();
+          table.observe(a.id(), a.press(), a.title() + "\n" + a.body());
+          if (table.version() != version) {
+            aliasesChanged = true;
+          }
         }
       } finally {
         searchers.release(s);
@@ -273,6 +469,9 @@ public final class LuceneNewsIndex implements NewsIndex {
       w.commit();
       searchers.maybeRefreshBlocking();
       pending.clear();
+      if (aliasesChanged) {
+        saveAliases();
+      }
     } finally {
       writes.writeLock().unlock();
     }
@@ -407,6 +606,7 @@ public final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchPage search(SearchRequest r) throws IOException {
     long t0 = System.nanoTime();
+    maybeReloadDictionary();
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
@@ -454,6 +654,7 @@ public final class LuceneNewsIndex implements NewsIndex {
    * evaluation needs, at a fraction of the cost.
    */
   public Ranking rank(SearchRequest r) throws IOException {
+    maybeReloadDictionary();
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
@@ -473,6 +674,37 @@ public final class LuceneNewsIndex implements NewsIndex {
         scores[i - from] = scoreOf(all[i]);
       }
       return new Ranking(docs.totalHits.value, plan.relaxed(), ids, scores);
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
+   * Why each of {@code ids} matched {@code r} and what it scored: the query is planned exactly as
+   * {@link #search} plans it (all words or relaxed), and each article's score is taken apart into
+   * the words and phrases it matched, field by field, with their BM25 figures. Ids that do not
+   * match are left out.
+   */
+  public Map<String, sosik.search.Explanation> explain(SearchRequest r, List<String> ids) throws IOException {
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = searcher(shared);
+      Plan plan = plan(s, r, press, period);
+      Query q = s.rewrite(filtered(plan.text(), period, press));
+      Map<String, sosik.search.Explanation> out = new LinkedHashMap<>();
+      for (String id : ids) {
+        TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
+        if (td.scoreDocs.length == 0) {
+          continue;
+        }
+        org.apache.lucene.search.Explanation e = s.explain(q, td.scoreDocs[0].doc);
+        if (e.isMatch()) {
+          out.put(id, LuceneExplain.of(id, e.getValue().floatValue(), plan.relaxed(), e));
+        }
+      }
+      return out;
     } finally {
       searchers.release(shared);
     }
@@ -664,7 +896,20 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
+    Thread t = reanalyser;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    closeNow();
+  }
+
+  private synchronized void closeNow() throws IOException {
     try {
       searchers.close();
     } finally {

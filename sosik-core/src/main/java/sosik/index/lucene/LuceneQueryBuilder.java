@@ -49,16 +49,80 @@ public final class LuceneQueryBuilder {
   static final String COPULA = "이";
 
   private final Analyzer analyzer;
+  private final java.util.function.Supplier<sosik.analysis.Aliases> aliases;
+  /** The aliases' forms by their analysed tokens, for the aliases at {@link #aliasVersion}. */
+  private volatile java.util.Map<String, String> aliasForms = java.util.Map.of();
+  private volatile sosik.analysis.Aliases aliasTable;
+  private volatile int aliasVersion = -1;
+
+  /** While stored articles are re-analysed after a dictionary change: the chain they had, else null. */
+  private final java.util.function.Supplier<Analyzer> previous;
 
   public LuceneQueryBuilder(Analyzer analyzer) {
+    this(analyzer, () -> null, () -> null);
+  }
+
+  /**
+   * A builder that also searches each word's abbreviation pair ({@code 과기부} ↔ {@code
+   * 과학기술정보통신부}) and, while {@code previous} gives an analyzer, each word as that one read it too.
+   */
+  public LuceneQueryBuilder(
+      Analyzer analyzer, java.util.function.Supplier<sosik.analysis.Aliases> aliases, java.util.function.Supplier<Analyzer> previous) {
     this.analyzer = analyzer;
+    this.aliases = aliases;
+    this.previous = previous;
+  }
+
+  /**
+   * The other forms of {@code word} by the aliases in use, none when it has none. The word and the
+   * forms compare by their analysed tokens, so {@code 과기부가} finds the pair of {@code 과기부}.
+   */
+  List<String> aliasVariants(String word) {
+    sosik.analysis.Aliases a = aliases.get();
+    if (a == null) {
+      return List.of();
+    }
+    java.util.Map<String, String> forms = aliasForms;
+    if (a != aliasTable || a.version() != aliasVersion) {
+      int version = a.version();
+      java.util.Map<String, String> built = new java.util.HashMap<>();
+      for (String f : a.forms()) {
+        built.putIfAbsent(String.join(" ", tokens(Fields.BODY, f)), f);
+      }
+      forms = built;
+      aliasForms = built;
+      aliasTable = a;
+      aliasVersion = version;
+    }
+    if (forms.isEmpty()) {
+      return List.of();
+    }
+    String form = forms.get(String.join(" ", tokens(Fields.BODY, word)));
+    return form == null ? List.of() : a.variants(form);
   }
 
   /** The query without filters; match-all when it has no positive clause. */
   Query textQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
-    for (PortalQuery.Clause c : q.clauses()) {
+    List<PortalQuery.Clause> clauses = q.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      PortalQuery.Clause c = clauses.get(i);
+      String joined = i + 1 < clauses.size() ? joinedVariant(c, clauses.get(i + 1)) : null;
+      if (joined != null) {
+        // 챗 GPT: both words, or the two as the one word they make
+        Query first = termQuery(c.alternatives().get(0), titleOnly);
+        Query second = termQuery(clauses.get(i + 1).alternatives().get(0), titleOnly);
+        PortalQuery.Term t = c.alternatives().get(0);
+        Query whole = termQuery(new PortalQuery.Term(t.field(), joined, false), titleOnly);
+        BooleanQuery both = new BooleanQuery.Builder()
+            .add(first, BooleanClause.Occur.MUST).add(second, BooleanClause.Occur.MUST).build();
+        b.add(new BooleanQuery.Builder().add(both, BooleanClause.Occur.SHOULD).add(whole, BooleanClause.Occur.SHOULD).build(),
+            BooleanClause.Occur.MUST);
+        positive = true;
+        i++;
+        continue;
+      }
       BooleanQuery.Builder alts = new BooleanQuery.Builder();
       int n = 0;
       for (PortalQuery.Term t : c.alternatives()) {
@@ -346,6 +410,16 @@ public final class LuceneQueryBuilder {
   /** Only the words to mark in snippets: positive headline/body terms. */
   public Query highlightQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    List<PortalQuery.Clause> all = q.clauses();
+    for (int i = 0; i + 1 < all.size(); i++) {
+      String joined = joinedVariant(all.get(i), all.get(i + 1));
+      if (joined != null) {
+        Query whole = termQuery(new PortalQuery.Term(all.get(i).alternatives().get(0).field(), joined, false), titleOnly);
+        if (whole != null) {
+          b.add(whole, BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
     for (PortalQuery.Clause c : q.clauses()) {
       if (c.exclude()) {
         continue;
@@ -397,26 +471,121 @@ public final class LuceneQueryBuilder {
         return k == null ? null : new TermQuery(new Term(Fields.REPORTER_KEY, k));
       }
       case TITLE -> {
-        return analyzed(Fields.TITLE, t.text());
+        return withAliases(t, true);
       }
       default -> {
-        Query title = analyzed(Fields.TITLE, t.text());
-        if (title == null) {
-          return null;
-        }
-        if (titleOnly) {
-          return title;
-        }
-        return new BooleanQuery.Builder()
-            .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
-            .add(analyzed(Fields.BODY, t.text()), BooleanClause.Occur.SHOULD)
-            .build();
+        return withAliases(t, titleOnly);
       }
     }
   }
 
-  /** A term query for one token, a phrase for several (a word Nori splits, or a quoted phrase). */
+  /**
+   * The word in the headline (boosted) or the body, or the headline only; with the forms of its
+   * abbreviation pair as alternatives, and its spaced form when that reads differently ({@code
+   * 챗GPT}, a dictionary word, is also found as {@code 챗 GPT}); unless it is quoted (a quoted
+   * phrase means these very words).
+   */
+  private Query withAliases(PortalQuery.Term t, boolean titleOnly) {
+    Query own = textOrTitle(t.text(), titleOnly);
+    if (own == null || t.phrase()) {
+      return own;
+    }
+    List<String> others = new ArrayList<>(aliasVariants(t.text()));
+    String spaced = spacedAtScripts(t.text());
+    if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
+      others.add(spaced);
+    }
+    if (others.isEmpty()) {
+      return own;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder().add(own, BooleanClause.Occur.SHOULD);
+    for (String o : others) {
+      Query q = textOrTitle(o, titleOnly);
+      if (q != null) {
+        any.add(q, BooleanClause.Occur.SHOULD);
+      }
+    }
+    return any.build();
+  }
+
+  /** {@code 챗GPT} → {@code 챗 GPT}: a space where Hangul meets Latin letters or digits; null when none. */
+  static String spacedAtScripts(String word) {
+    StringBuilder b = new StringBuilder(word.length() + 4);
+    boolean changed = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (i > 0) {
+        char p = word.charAt(i - 1);
+        boolean ph = Character.UnicodeScript.of(p) == Character.UnicodeScript.HANGUL;
+        boolean ch = Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+        if (ph != ch && Character.isLetterOrDigit(p) && Character.isLetterOrDigit(c)) {
+          b.append(' ');
+          changed = true;
+        }
+      }
+      b.append(c);
+    }
+    return changed ? b.toString() : null;
+  }
+
+  /**
+   * Two adjacent plain words written apart that the analyser reads differently once joined
+   * ({@code 챗 GPT} and the dictionary word {@code 챗GPT}): the joined word, else null.
+   */
+  private String joinedVariant(PortalQuery.Clause a, PortalQuery.Clause b) {
+    if (!a.plain() || !b.plain() || a.alternatives().size() != 1 || b.alternatives().size() != 1) {
+      return null;
+    }
+    PortalQuery.Term ta = a.alternatives().get(0);
+    PortalQuery.Term tb = b.alternatives().get(0);
+    if (ta.field() != tb.field()) {
+      return null;
+    }
+    String joined = ta.text() + tb.text();
+    List<String> first = tokens(Fields.BODY, ta.text());
+    List<String> second = tokens(Fields.BODY, tb.text());
+    if (first.isEmpty() || second.isEmpty()) {
+      return null; // a word that is only a particle is dropped, as ever
+    }
+    List<String> apart = new ArrayList<>(first);
+    apart.addAll(second);
+    List<String> together = tokens(Fields.BODY, joined);
+    return together.isEmpty() || together.equals(apart) ? null : joined;
+  }
+
+  private Query textOrTitle(String text, boolean titleOnly) {
+    Query title = analyzed(Fields.TITLE, text);
+    if (title == null) {
+      return null;
+    }
+    if (titleOnly) {
+      return title;
+    }
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
+        .add(analyzed(Fields.BODY, text), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * A term query for one token, a phrase for several (a word Nori splits, or a quoted phrase);
+   * while stored articles are being re-analysed after a dictionary change, either that or the
+   * word as the old dictionary read it.
+   */
   Query analyzed(String field, String text) {
+    Query now = analyzed(analyzer, field, text);
+    Analyzer before = previous.get();
+    if (before == null || now == null) {
+      return now;
+    }
+    Query then = analyzed(before, field, text);
+    if (then == null || then.equals(now)) {
+      return now;
+    }
+    return new BooleanQuery.Builder().add(now, BooleanClause.Occur.SHOULD).add(then, BooleanClause.Occur.SHOULD).build();
+  }
+
+  private static Query analyzed(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
