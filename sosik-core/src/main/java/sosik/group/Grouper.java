@@ -1,0 +1,99 @@
+package sosik.group;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import sosik.article.Article;
+
+/**
+ * Puts each arriving article in a group: the group of the most similar earlier article within the
+ * time window (see {@link GroupPolicy}), else a new group of its own, named by the article's id.
+ *
+ * <p>Groups are kept as articles arrive, never recomputed: the group id is stored with the article
+ * and a later article joins by finding candidates through its band keys ({@link Signature}). Groups
+ * never merge: an article similar to two groups joins the one it is most similar to, so a bridging
+ * article cannot chain two stories into one. An article that is updated is placed again (its
+ * earlier self is not a candidate); a deleted one simply leaves its group.
+ *
+ * <p>The index supplies the committed articles ({@link Candidates}); the grouper remembers what it
+ * placed since the last commit, so articles of one batch, or of batches not yet committed, find
+ * each other too. One grouper serves one index writer; it is not thread-safe.
+ */
+public final class Grouper {
+  /** Committed articles sharing band keys, most shared keys first. */
+  @FunctionalInterface
+  public interface Candidates {
+    List<GroupMember> find(List<String> bandKeys, int limit) throws IOException;
+  }
+
+  private final GroupPolicy policy;
+  /** Placed since the last commit, by id; null values are deletions. */
+  private final Map<String, GroupMember> recent = new HashMap<>();
+  private final Map<String, List<String>> recentByBand = new HashMap<>();
+
+  public Grouper(GroupPolicy policy) {
+    this.policy = policy;
+  }
+
+  public GroupPolicy policy() {
+    return policy;
+  }
+
+  /** Places an article (to be written by the caller) and remembers it until {@link #committed()}. */
+  public GroupMember place(Article a, Candidates committed) throws IOException {
+    Signature sig = Signature.of(a);
+    GroupMember self = GroupMember.of(a, a.id(), sig);
+    List<String> keys = sig.bandKeys();
+    GroupMember best = null;
+    double bestSim = 0;
+    if (!keys.isEmpty()) {
+      Set<String> seen = new HashSet<>();
+      seen.add(a.id());
+      List<GroupMember> found = new ArrayList<>();
+      for (GroupMember m : committed.find(keys, policy.candidates())) {
+        if (seen.add(m.id()) && !recent.containsKey(m.id())) {
+          found.add(m);
+        }
+      }
+      for (String k : keys) {
+        for (String id : recentByBand.getOrDefault(k, List.of())) {
+          GroupMember m = recent.get(id);
+          if (m != null && seen.add(id)) {
+            found.add(m);
+          }
+        }
+      }
+      found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(GroupMember::id));
+      for (GroupMember m : found) {
+        double s = policy.match(self, m);
+        if (s > bestSim) {
+          best = m;
+          bestSim = s;
+        }
+      }
+    }
+    GroupMember placed = best == null ? self : self.withGroup(best.groupId());
+    recent.put(a.id(), placed);
+    for (String k : keys) {
+      recentByBand.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id());
+    }
+    return placed;
+  }
+
+  /** The article is gone (deleted): it is no candidate any more. */
+  public void removed(String id) {
+    recent.put(id, null);
+  }
+
+  /** Everything placed so far is committed: the index's candidates now include it. */
+  public void committed() {
+    recent.clear();
+    recentByBand.clear();
+  }
+}
