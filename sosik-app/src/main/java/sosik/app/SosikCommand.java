@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
       ReindexCommand.class,
       DemoCommand.class,
       ServeCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      TrendCommand.class,
+      ExportCommand.class,
+      GroupsCommand.class
     },
     footer = {
       "",
