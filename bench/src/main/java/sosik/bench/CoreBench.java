@@ -186,7 +186,7 @@ public final class CoreBench {
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
       return f[0] + " " + f[1] + " " + f[2];

@@ -52,6 +52,8 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
     for (String next : List.of(
         "./sosik search \"반도체 -배터리\" --sort latest",
         "./sosik search \"누리칩스\" --json",
+        "./sosik search \"AI 반도체\" --no-group",
+        "./sosik trend 반도체 --by week",
         "./sosik search \"언론사:한결통신 금리\"",
         "./sosik stats")) {
       console.out().println("  " + next + (index.index != null ? " --index " + idx : ""));

@@ -9,7 +9,7 @@ import sosik.article.Article;
  *
  * @param id          the article's id
  * @param groupId     the group it belongs to (its own id when it is alone)
- * @param title       the headline
+ * @param title       the headline (null when read as a candidate, where only the text's signature matters)
  * @param press       the press, or null
  * @param publishedAt publication instant, or null
  * @param signature   its text's signature

@@ -28,6 +28,11 @@ public record Signature(int[] hashes, int shingles) {
   public static final int BANDS = 64;
   public static final int ROWS = HASHES / BANDS;
   /**
+   * Candidates share at least this many band keys. Two texts at J = 0.3 share 5.8 keys on average
+   * (at least two with probability 0.98), unrelated ones almost never one.
+   */
+  public static final int MIN_SHARED_BANDS = 2;
+  /**
    * Texts with fewer distinct shingles are not grouped: a headline alone (ynat's sets, a photo
    * caption) shares too little text to say two articles report the same thing.
    */

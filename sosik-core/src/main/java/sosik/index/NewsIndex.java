@@ -55,7 +55,10 @@ public interface NewsIndex extends Closeable {
   // The primitives below are term queries on those fields; a grouped search collapses on the group
   // id (Lucene: doc values; OpenSearch: collapse and a terms aggregation).
 
-  /** Committed articles holding any of the band keys, most keys shared first, at most {@code limit}. */
+  /**
+   * Committed articles holding at least {@link sosik.group.Signature#MIN_SHARED_BANDS} of the band
+   * keys, most keys shared first, at most {@code limit}.
+   */
   default List<GroupMember> groupCandidates(List<String> bandKeys, int limit) throws IOException {
     throw new UnsupportedOperationException("this index does not group related coverage");
   }

@@ -26,6 +26,7 @@ final class Fields {
   /** The signature's band keys (keywords, not stored) and the signature itself (stored bytes). */
   static final String GROUP_BAND = "group_band";
   static final String GROUP_SIGNATURE = "group_sig";
+  static final String GROUP_SIGNATURE_DV = "group_sig_dv";
 
   /** Analysed, stored, with offsets in the postings for highlighting. */
   static final FieldType TEXT;

@@ -297,7 +297,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     for (String k : group.signature().bandKeys()) {
       d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
     }
-    d.add(new StoredField(Fields.GROUP_SIGNATURE, group.signature().toBytes()));
+    byte[] sig = group.signature().toBytes();
+    d.add(new StoredField(Fields.GROUP_SIGNATURE, sig));
+    d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.GROUP_SIGNATURE_DV, new BytesRef(sig)));
     d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
     d.add(new Field(Fields.BODY, a.body(), Fields.TEXT));
@@ -688,6 +690,15 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   // ---- related coverage ----
 
+  /** Articles placed in groups since this index was opened, and the time that took. */
+  public long groupingNanos() {
+    return grouper.nanos();
+  }
+
+  public long groupingPlaced() {
+    return grouper.placed();
+  }
+
   @Override
   public GroupPolicy groupPolicy() {
     return grouper.policy();
@@ -704,7 +715,7 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /** Articles sharing band keys: each shared key scores 1, so the most similar come first. */
-  private static List<GroupMember> candidates(IndexSearcher s, List<String> bandKeys, int limit) throws IOException {
+  private List<GroupMember> candidates(IndexSearcher s, List<String> bandKeys, int limit) throws IOException {
     if (bandKeys.isEmpty()) {
       return List.of();
     }
@@ -712,14 +723,39 @@ public final class LuceneNewsIndex implements NewsIndex {
     for (String k : bandKeys) {
       b.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(Fields.GROUP_BAND, k))), BooleanClause.Occur.SHOULD);
     }
+    b.setMinimumNumberShouldMatch(Math.min(Signature.MIN_SHARED_BANDS, bandKeys.size()));
     TopDocs td = s.search(b.build(), limit);
+    // read from doc values only: no stored document is decompressed for a candidate
     List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
-    StoredFields stored = s.storedFields();
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     for (ScoreDoc sd : td.scoreDocs) {
-      out.add(member(stored.document(sd.doc)));
+      LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+      int doc = sd.doc - leaf.docBase;
+      var reader = leaf.reader();
+      String id = idLookup.id(leaves, sd.doc);
+      var group = org.apache.lucene.index.DocValues.getSorted(reader, Fields.GROUP_DV);
+      var press = org.apache.lucene.index.DocValues.getSorted(reader, Fields.PRESS_DV);
+      var published = org.apache.lucene.index.DocValues.getNumeric(reader, Fields.PUBLISHED_DV);
+      var sig = org.apache.lucene.index.DocValues.getBinary(reader, Fields.GROUP_SIGNATURE_DV);
+      if (!sig.advanceExact(doc)) {
+        continue;
+      }
+      BytesRef bytes = sig.binaryValue();
+      Signature signature = Signature.fromBytes(java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+      out.add(new GroupMember(
+          id,
+          group.advanceExact(doc) ? group.lookupOrd(group.ordValue()).utf8ToString() : id,
+          null,
+          press.advanceExact(doc) ? press.lookupOrd(press.ordValue()).utf8ToString() : null,
+          published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null,
+          signature));
     }
     return out;
   }
+
+  /** The stored fields a group member is read from (not the body, unless the signature is missing). */
+  private static final java.util.Set<String> MEMBER_FIELDS =
+      java.util.Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.PRESS, Fields.PUBLISHED, Fields.GROUP_SIGNATURE);
 
   @Override
   public List<GroupMember> groupMembers(String groupId) throws IOException {
@@ -738,7 +774,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
     StoredFields stored = s.storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
-      out.add(member(stored.document(sd.doc)));
+      out.add(member(stored.document(sd.doc, MEMBER_FIELDS)));
     }
     return out;
   }
@@ -747,7 +783,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     String published = d.get(Fields.PUBLISHED);
     BytesRef sig = d.getBinaryValue(Fields.GROUP_SIGNATURE);
     Signature signature = sig == null
-        ? Signature.of(d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY))
+        ? Signature.of(d.get(Fields.BODY) == null ? d.get(Fields.TITLE) : d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY))
         : Signature.fromBytes(java.util.Arrays.copyOfRange(sig.bytes, sig.offset, sig.offset + sig.length));
     String id = d.get(Fields.ID);
     String group = d.get(Fields.GROUP);
