@@ -34,8 +34,19 @@ public final class GroupBench {
     }
     List<Article> articles = IndexBench.prepare(Corpora.companyNews(shared).drafts()).articles();
     System.out.printf(Locale.ROOT, "articles: %d; load average before: %s%n", articles.size(), CoreBench.loadAverage());
+    double[] sig = new double[rounds + 1];
+    for (int r = 0; r <= rounds; r++) {
+      long t0 = System.nanoTime();
+      for (Article a : articles) {
+        sosik.group.Signature.of(a).bandKeys();
+      }
+      sig[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    double sigSeconds = Stats.median(java.util.Arrays.copyOfRange(sig, 1, rounds + 1));
+    System.out.printf(Locale.ROOT, "signatures and band keys alone: %.2f s (median of %d); per 10,000 articles %.2f s%n",
+        sigSeconds, rounds, sigSeconds * 10_000 / articles.size());
     for (boolean everyBatch : new boolean[] {false, true}) {
-      build(articles, everyBatch, true); // warm-up
+      build(articles, everyBatch, false); // warm-up
       double[] total = new double[rounds];
       double[] grouping = new double[rounds];
       for (int r = 0; r < rounds; r++) {

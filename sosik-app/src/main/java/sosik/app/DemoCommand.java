@@ -47,6 +47,12 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
     console.out().println();
     console.out().println("$ sosik search \"" + query + "\" --size 5");
     code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "5", query);
+    if (code == ExitCodes.OK) {
+      // a wire story and its reprints, shown as one hit with 관련뉴스 N건
+      console.out().println();
+      console.out().println("$ sosik search 팹리스 --size 2");
+      code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "2", "팹리스");
+    }
     console.out().println();
     console.out().println(noServe ? "Try next:" : "Also try, in another terminal:");
     for (String next : List.of(

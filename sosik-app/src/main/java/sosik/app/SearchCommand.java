@@ -149,11 +149,10 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
     var out = console.out();
     String open = console.tty() ? "\033[1;33m" : "**";
     String close = console.tty() ? "\033[0m" : "**";
+    out.printf("뉴스 검색결과 %,d건%n", page.total());
     if (page.grouped() && page.groupCount() < page.total()) {
-      // beside the count when grouping joined some articles; otherwise it would only repeat it
-      out.printf("뉴스 검색결과 %,d건 (관련뉴스 묶음 %,d개)%n", page.total(), page.groupCount());
-    } else {
-      out.printf("뉴스 검색결과 %,d건%n", page.total());
+      // under the count when grouping joined some articles; otherwise it would only repeat it
+      out.printf("관련뉴스 묶음 %,d개%n", page.groupCount());
     }
     if (inGroup != null && !page.groups().isEmpty()) {
       GroupSummary g = page.groups().get(0).summary();

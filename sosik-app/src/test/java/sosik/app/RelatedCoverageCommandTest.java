@@ -41,7 +41,7 @@ class RelatedCoverageCommandTest {
   @Test
   void search_groups_by_default_and_shows_related_count_outlets_and_the_first_report() {
     Cli.Result r = ok(Cli.search(index, "바다로지스", "--sort", "oldest"));
-    assertThat(r.firstLine()).isEqualTo("뉴스 검색결과 5건 (관련뉴스 묶음 2개)");
+    assertThat(r.lines().subList(0, 2)).containsExactly("뉴스 검색결과 5건", "관련뉴스 묶음 2개");
     assertThat(r.out()).contains("- [최초 보도] [통신 원문] " + WIRE).contains("관련뉴스 3건 · 4개 언론사")
         .contains("[전재] 한빛일보").contains("- " + OTHER);
     assertThat(r.lines()).filteredOn(l -> l.startsWith("- ") && !l.startsWith("- [")).hasSize(1);

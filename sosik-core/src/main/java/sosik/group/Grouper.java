@@ -81,14 +81,23 @@ public final class Grouper {
           found.add(m);
         }
       }
+      // placed since the last commit: the same rule as the index's, at least MIN_SHARED_BANDS keys
+      Map<String, Integer> shared = new HashMap<>();
       for (String k : keys) {
         for (String id : recentByBand.getOrDefault(k, List.of())) {
-          GroupMember m = recent.get(id);
-          if (m != null && seen.add(id)) {
-            found.add(m);
-          }
+          shared.merge(id, 1, Integer::sum);
         }
       }
+      shared.entrySet().stream()
+          .filter(e -> e.getValue() >= Signature.MIN_SHARED_BANDS)
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(policy.candidates())
+          .forEach(e -> {
+            GroupMember m = recent.get(e.getKey());
+            if (m != null && seen.add(e.getKey())) {
+              found.add(m);
+            }
+          });
       found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(GroupMember::id));
       for (GroupMember m : found) {

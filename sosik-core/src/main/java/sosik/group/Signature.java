@@ -38,13 +38,17 @@ public record Signature(int[] hashes, int shingles) {
    */
   public static final int MIN_SHINGLES = 60;
 
-  private static final long[] SEEDS = new long[HASHES];
+  /** The k-th hash of a shingle is {@code (shingle * MUL[k] + ADD[k]) >>> 33}: multiply-shift hashing. */
+  private static final long[] MUL = new long[HASHES];
+  private static final long[] ADD = new long[HASHES];
 
   static {
     long s = 0x5EED_50_51_4BL;
     for (int i = 0; i < HASHES; i++) {
       s = mix(s + 0x9E3779B97F4A7C15L);
-      SEEDS[i] = s;
+      MUL[i] = s | 1;
+      s = mix(s + 0x9E3779B97F4A7C15L);
+      ADD[i] = s;
     }
   }
 
@@ -83,15 +87,16 @@ public record Signature(int[] hashes, int shingles) {
     int[] min = new int[HASHES];
     Arrays.fill(min, Integer.MAX_VALUE);
     for (int k = 0; k < HASHES; k++) {
-      long seed = SEEDS[k];
-      int m = Integer.MAX_VALUE;
+      long mul = MUL[k];
+      long add = ADD[k];
+      long m = Long.MAX_VALUE;
       for (int i = 0; i < distinct; i++) {
-        int v = (int) (mix(shingle[i] ^ seed) >>> 33);
+        long v = (shingle[i] * mul + add) >>> 33;
         if (v < m) {
           m = v;
         }
       }
-      min[k] = m;
+      min[k] = (int) m;
     }
     return new Signature(min, distinct);
   }
