@@ -427,6 +427,25 @@ public abstract class NewsIndexContractTest {
   }
 
   @Test
+  void an_article_like_two_groups_joins_the_closer_one_and_never_merges_them() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    // the wire text and the other story in one article: similar to both groups
+    Article bridge = GroupFixtures.article("바다로지스 물류센터 투자와 업계 경쟁 정리",
+        GroupFixtures.WIRE_TEXT + " " + GroupFixtures.OTHER_STORY.body(), "바른타임즈",
+        "2026-11-12T18:00:00+09:00", "https://bareun.example/t/7100");
+    index.upsert(List.of(bridge));
+    index.commit();
+    SearchPage p = grouped("바다로지스");
+    assertThat(p.total()).isEqualTo(6);
+    assertThat(p.groupCount()).isEqualTo(2);
+    SearchPage.HitGroup wire = p.groups().stream().filter(g -> g.matching() == 5).findFirst().orElseThrow();
+    assertThat(memberIds(wire.summary())).contains(bridge.id(), GroupFixtures.WIRE.id());
+    SearchPage.HitGroup other = p.groups().stream().filter(g -> g.matching() == 1).findFirst().orElseThrow();
+    assertThat(memberIds(other.summary())).containsExactly(GroupFixtures.OTHER_STORY.id());
+  }
+
+  @Test
   void headline_only_articles_are_not_grouped() throws IOException {
     index.upsert(List.of(GroupFixtures.HEADLINE_1, GroupFixtures.HEADLINE_2));
     index.commit();
