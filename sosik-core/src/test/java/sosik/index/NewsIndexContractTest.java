@@ -354,6 +354,8 @@ public abstract class NewsIndexContractTest {
     SearchPage p = grouped("물류센터");
     assertThat(p.total()).isEqualTo(4);
     assertThat(p.groupCount()).isEqualTo(1);
+    // members written in three commits are counted together
+    assertThat(p.groups().get(0).related()).isEqualTo(3);
     sosik.group.GroupSummary s = p.groups().get(0).summary();
     assertThat(memberIds(s)).containsExactlyInAnyOrder(GroupFixtures.WIRE.id(), GroupFixtures.REPRINT_1.id(),
         GroupFixtures.REPRINT_LATE.id(), GroupFixtures.REPRINT_3.id());

@@ -442,7 +442,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       IndexSearcher s, SearchRequest r, Plan plan, Query mainQuery, Query facetQuery, boolean pressFiltered, long t0)
       throws IOException {
     Object[] counted = s.search(mainQuery, new org.apache.lucene.search.MultiCollectorManager(
-        new GroupCounter.Manager(), new PressCounter.Manager()));
+        new GroupCounter.Manager(s.getIndexReader()), new PressCounter.Manager()));
     GroupCounter.Counts counts = (GroupCounter.Counts) counted[0];
     Map<String, Long> pressCounts = pressFiltered ? s.search(facetQuery, new PressCounter.Manager()) : castCounts(counted[1]);
     long total = counts.articles();
@@ -485,10 +485,11 @@ public final class LuceneNewsIndex implements NewsIndex {
     StoredFields stored = s.storedFields();
     for (int i = 0; i < hits.size(); i++) {
       String g = repGroups.get(from + i);
-      groups.add(new SearchPage.HitGroup(counts.perGroup().getOrDefault(g, 1L), summary(s, g, stored.document(ids[i]))));
+      long matching = counts.countOf(s.getIndexReader().leaves(), ids[i]);
+      groups.add(new SearchPage.HitGroup(matching, summary(s, g, stored.document(ids[i]))));
     }
     long took = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), counts.perGroup().size(), groups);
+    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), counts.groups(), groups);
   }
 
   /** The group of a document: its group doc value, or its own id when it has none. */
