@@ -48,11 +48,19 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
     console.out().println();
     console.out().println("$ sosik search \"" + query + "\" --size 5");
     code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "5", query);
+    if (code == ExitCodes.OK) {
+      // a wire story and its reprints, shown as one hit with 관련뉴스 N건
+      console.out().println();
+      console.out().println("$ sosik search 팹리스 --size 2");
+      code = Main.commandLine(console.out(), console.err(), console.tty()).execute("search", "--index", idx, "--size", "2", "팹리스");
+    }
     console.out().println();
     console.out().println(noServe ? "Try next:" : "Also try, in another terminal:");
     for (String next : List.of(
         "./sosik search \"반도체 -배터리\" --sort latest",
         "./sosik search \"누리칩스\" --json",
+        "./sosik search \"AI 반도체\" --no-group",
+        "./sosik trend 반도체 --by week",
         "./sosik search \"언론사:한결통신 금리\"",
         "./sosik stats")) {
       console.out().println("  " + next + (index.index != null ? " --index " + idx : ""));

@@ -15,6 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
+import sosik.group.GroupMember;
+import sosik.group.GroupSummary;
 import sosik.index.NewsIndex;
 import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
@@ -71,6 +73,13 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Show why each hit matched and how it scored (words and fields, BM25 parts, headline weight, relaxed mode).")
   boolean explain;
 
+  @Option(names = "--group", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "One hit per group of related coverage, with 관련뉴스 N건 under it (default); --no-group lists every article.")
+  boolean group;
+
+  @Option(names = "--in-group", paramLabel = "GROUP", description = "List the articles of this group (the id a grouped page prints) that match the query.")
+  String inGroup;
+
   @Override
   public Integer call() throws Exception {
     for (String w : words) {
@@ -92,7 +101,7 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
         }
         console.out().println(Json.write(root));
       } else {
-        render(page, why);
+        render(page, text, why);
       }
     }
     console.out().flush();
@@ -100,20 +109,71 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   }
 
   SearchRequest request(String text, Instant now) {
-    return new SearchOptions(text, sort, scope.name(), press, period, from, to, page, size).toRequest(now, "--");
+    SearchRequest r = new SearchOptions(text, sort, scope.name(), press, period, from, to, page, size).toRequest(now, "--");
+    if (inGroup != null) {
+      if (inGroup.isBlank()) {
+        throw new sosik.search.InvalidQueryException("--in-group needs a group id (a grouped page prints it)");
+      }
+      return r.withGroup(inGroup.strip()).withGrouped(false);
+    }
+    return r.withGrouped(group);
   }
 
 
-  private void render(SearchPage page, Map<String, Explanation> why) {
+  private static String labels(GroupSummary g, String id) {
+    StringBuilder sb = new StringBuilder();
+    for (String l : g.labels(id)) {
+      sb.append('[').append(l).append("] ");
+    }
+    return sb.toString();
+  }
+
+  /** Under a grouped hit: 관련뉴스 N건, the outlets, where the story started, a few members. */
+  private void renderGroup(SearchPage.HitGroup group, String shownId, String query) {
+    var out = console.out();
+    GroupSummary g = group.summary();
+    StringBuilder head = new StringBuilder("  관련뉴스 ").append(String.format("%,d건", group.related()))
+        .append(" · ").append(g.outlets()).append("개 언론사");
+    GroupMember first = g.members().get(0);
+    if (!first.id().equals(shownId)) {
+      head.append(" · 최초 보도 ").append(first.press() == null ? "(언론사 미상)" : first.press());
+    }
+    out.println(head);
+    int shown = 0;
+    for (GroupMember m : g.members()) {
+      if (m.id().equals(shownId)) {
+        continue;
+      }
+      if (shown++ == 3) {
+        out.printf("    … 모두 보기: sosik search %s--in-group %s%n", query.isBlank() ? "" : "'" + query.replace("'", "'\\''") + "' ", g.groupId());
+        break;
+      }
+      out.printf("    · %s%s%s %s%n", labels(g, m.id()), m.press() == null ? "" : m.press() + " ",
+          m.publishedAt() == null ? "" : "(" + KoreaTime.display(m.publishedAt()) + ")", m.title());
+    }
+  }
+
+  private void render(SearchPage page, String query, Map<String, Explanation> why) {
     var out = console.out();
     String open = console.tty() ? "\033[1;33m" : "**";
     String close = console.tty() ? "\033[0m" : "**";
     out.printf("뉴스 검색결과 %,d건%n", page.total());
+    if (page.grouped() && page.groupCount() < page.total()) {
+      // under the count when grouping joined some articles; otherwise it would only repeat it
+      out.printf("관련뉴스 묶음 %,d개%n", page.groupCount());
+    }
+    if (inGroup != null && !page.groups().isEmpty()) {
+      GroupSummary g = page.groups().get(0).summary();
+      out.printf("관련뉴스 묶음 %s: %d건, %d개 언론사%n", g.groupId(), g.size(), g.outlets());
+    }
     if (page.relaxed()) {
       out.println(SearchPage.RELAXED_NOTICE);
     }
-    for (SearchPage.Hit h : page.hits()) {
-      out.println("- " + h.titleMarked().render(open, close));
+    for (int i = 0; i < page.hits().size(); i++) {
+      SearchPage.Hit h = page.hits().get(i);
+      SearchPage.HitGroup group = page.groupOf(i);
+      String labels = group == null ? "" : labels(group.summary(), h.id());
+      out.println("- " + labels + h.titleMarked().render(open, close));
       StringBuilder line = new StringBuilder("- ");
       String byline = Byline.of(h.press(), h.reporters(), h.dateline()).display();
       if (byline != null) {
@@ -127,6 +187,9 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       Explanation e = why.get(h.id());
       if (e != null) {
         e.lines("    ").forEach(out::println);
+      }
+      if (page.grouped() && group != null && group.summary().size() > 1) {
+        renderGroup(group, h.id(), query);
       }
     }
     if (!page.pressCounts().isEmpty()) {
@@ -142,7 +205,8 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       out.println();
       out.println(facets);
     }
-    long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+    long units = page.grouped() ? page.groupCount() : page.total();
+    long pages = Math.max(1, (units + page.size() - 1) / page.size());
     out.printf("%d/%d쪽%n", page.page(), pages);
   }
 }

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       ServeCommand.class,
       EvalCommand.class,
-      OpenSearchCommand.class
+      OpenSearchCommand.class,
+      TrendCommand.class,
+      ExportCommand.class,
+      GroupsCommand.class
     },
     footer = {
       "",

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.time.Instant;
 import sosik.article.Article;
+import sosik.group.GroupMember;
+import sosik.group.GroupPolicy;
+import sosik.group.GroupSummary;
 import sosik.search.SearchPage;
 import sosik.search.SearchRequest;
 
@@ -43,4 +47,56 @@ public interface NewsIndex extends Closeable {
 
   /** Visits every article (in no particular order), e.g. to reindex or export. */
   void forEach(Consumer<Article> visitor) throws IOException;
+
+  // ---- related coverage (sosik.group) ----
+  //
+  // upsert places every new or changed article with a sosik.group.Grouper and stores, beside the
+  // article, its group id (a keyword), its band keys (keywords) and its signature (stored bytes).
+  // The primitives below are term queries on those fields; a grouped search collapses on the group
+  // id (Lucene: doc values; OpenSearch: collapse and a terms aggregation).
+
+  /**
+   * Committed articles holding at least {@link sosik.group.Signature#MIN_SHARED_BANDS} of the band
+   * keys, most keys shared first, at most {@code limit}.
+   */
+  default List<GroupMember> groupCandidates(List<String> bandKeys, int limit) throws IOException {
+    throw new UnsupportedOperationException("this index does not group related coverage");
+  }
+
+  /** Every committed member of a group (empty when there is no such group). */
+  default List<GroupMember> groupMembers(String groupId) throws IOException {
+    throw new UnsupportedOperationException("this index does not group related coverage");
+  }
+
+  /** How this index groups. */
+  default GroupPolicy groupPolicy() {
+    return GroupPolicy.DEFAULT;
+  }
+
+  /** A group with its first report, wire original and reprints; empty when there is no such group. */
+  default Optional<GroupSummary> group(String groupId) throws IOException {
+    List<GroupMember> members = groupMembers(groupId);
+    return members.isEmpty() ? Optional.empty() : Optional.of(GroupSummary.of(groupId, members, groupPolicy()));
+  }
+
+  /**
+   * One matching article as {@link #scan} gives it.
+   *
+   * @param id          the article's id
+   * @param publishedAt publication instant, or null
+   * @param press       press, or null
+   * @param groupId     its group
+   * @param article     the whole article, or null when the scan did not ask for it
+   */
+  record Match(String id, Instant publishedAt, String press, String groupId, Article article) {}
+
+  /**
+   * Visits every article matching the request (query, press, period and group; paging, sort and
+   * grouping ignored) one at a time, in no particular order, without holding them all: for exports
+   * and counts over time. {@code articles} false leaves {@link Match#article()} null, which is
+   * much cheaper.
+   */
+  default void scan(SearchRequest request, boolean articles, Consumer<Match> visitor) throws IOException {
+    throw new UnsupportedOperationException("this index cannot scan matches");
+  }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import sosik.article.KoreaTime;
+import sosik.group.GroupMember;
+import sosik.group.GroupSummary;
 
 /**
  * The JSON form of a result page, shared by the CLI's {@code --json} and the HTTP API.
@@ -15,6 +17,12 @@ import sosik.article.KoreaTime;
  *            "published_at", "url", "section", "snippet", "snippet_text", "snippet_marks", "score"}],
  *  "facets": {"press": [{"name": "이데일리", "count": 7}]}}
  * </pre>
+ *
+ * A grouped page adds {@code "group_count"} (groups among the matching articles) and
+ * {@code "groups"}, one per hit in the same order: {@code {"id", "matching", "related", "size",
+ * "outlets", "first_report", "wire_original", "members": [{"id", "title", "press", "published_at",
+ * "first_report", "wire_original", "reprint"}]}}; each hit then carries {@code "group"}
+ * and {@code "related"} (관련뉴스 N건: the group's other members matching the query and filters).
  *
  * {@code snippet} and {@code title_html} are HTML: the article's text escaped, the query words in
  * {@code <mark>}. {@code snippet_text} is the same passage as plain text and {@code snippet_marks}
@@ -54,11 +62,50 @@ public final class SearchPageJson {
         marks.addArray().add(m.start()).add(m.end());
       }
       o.put("score", h.score());
+      SearchPage.HitGroup g = page.groupOf(hits.size() - 1);
+      if (g != null) {
+        o.put("group", g.id());
+        o.put("related", g.related());
+      }
+    }
+    if (page.grouped()) {
+      root.put("group_count", page.groupCount());
+    }
+    if (!page.groups().isEmpty()) {
+      ArrayNode groups = root.putArray("groups");
+      for (SearchPage.HitGroup g : page.groups()) {
+        groups.add(group(json, g));
+      }
     }
     ArrayNode press = root.putObject("facets").putArray("press");
     for (Map.Entry<String, Long> e : page.pressCounts().entrySet()) {
       press.addObject().put("name", e.getKey()).put("count", e.getValue());
     }
     return root;
+  }
+
+  /** One group: its counts, where the story started and every member. */
+  public static ObjectNode group(ObjectMapper json, SearchPage.HitGroup g) {
+    GroupSummary s = g.summary();
+    ObjectNode o = json.createObjectNode();
+    o.put("id", g.id());
+    o.put("matching", g.matching());
+    o.put("related", g.related());
+    o.put("size", s.size());
+    o.put("outlets", s.outlets());
+    o.put("first_report", s.firstId());
+    o.put("wire_original", s.wireId());
+    ArrayNode members = o.putArray("members");
+    for (GroupMember m : s.members()) {
+      ObjectNode x = members.addObject();
+      x.put("id", m.id());
+      x.put("title", m.title());
+      x.put("press", m.press());
+      x.put("published_at", m.publishedAt() == null ? null : KoreaTime.iso(m.publishedAt()));
+      x.put("first_report", s.size() > 1 && s.isFirst(m.id()));
+      x.put("wire_original", s.size() > 1 && s.isWireOriginal(m.id()));
+      x.put("reprint", s.isReprint(m.id()));
+    }
+    return o;
   }
 }

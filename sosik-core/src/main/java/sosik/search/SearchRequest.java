@@ -14,9 +14,13 @@ import java.util.List;
  * @param to        latest publication instant (inclusive), or null
  * @param page      1-based page number
  * @param size      hits per page
+ * @param grouped   one hit per group of related coverage (the others counted under it); paging
+ *     then counts groups
+ * @param group     only the members of this group (a group's expansion), or null
  */
 public record SearchRequest(
-    PortalQuery query, boolean titleOnly, SortOrder sort, List<String> press, Instant from, Instant to, int page, int size) {
+    PortalQuery query, boolean titleOnly, SortOrder sort, List<String> press, Instant from, Instant to, int page, int size,
+    boolean grouped, String group) {
   public static final int MAX_SIZE = 100;
   public static final int MAX_PAGE = 10_000;
 
@@ -34,28 +38,44 @@ public record SearchRequest(
     }
   }
 
+  /** A request without grouping. */
+  public SearchRequest(
+      PortalQuery query, boolean titleOnly, SortOrder sort, List<String> press, Instant from, Instant to, int page, int size) {
+    this(query, titleOnly, sort, press, from, to, page, size, false, null);
+  }
+
   /** A first page of 10 by relevance for the query text. */
   public static SearchRequest of(String queryText) {
     return new SearchRequest(PortalQueryParser.parse(queryText), false, SortOrder.RELEVANCE, List.of(), null, null, 1, 10);
   }
 
   public SearchRequest withSort(SortOrder s) {
-    return new SearchRequest(query, titleOnly, s, press, from, to, page, size);
+    return new SearchRequest(query, titleOnly, s, press, from, to, page, size, grouped, group);
   }
 
   public SearchRequest withPress(List<String> p) {
-    return new SearchRequest(query, titleOnly, sort, p, from, to, page, size);
+    return new SearchRequest(query, titleOnly, sort, p, from, to, page, size, grouped, group);
   }
 
   public SearchRequest withRange(Instant f, Instant t) {
-    return new SearchRequest(query, titleOnly, sort, press, f, t, page, size);
+    return new SearchRequest(query, titleOnly, sort, press, f, t, page, size, grouped, group);
   }
 
   public SearchRequest withPage(int p, int s) {
-    return new SearchRequest(query, titleOnly, sort, press, from, to, p, s);
+    return new SearchRequest(query, titleOnly, sort, press, from, to, p, s, grouped, group);
   }
 
   public SearchRequest withTitleOnly(boolean t) {
-    return new SearchRequest(query, t, sort, press, from, to, page, size);
+    return new SearchRequest(query, t, sort, press, from, to, page, size, grouped, group);
+  }
+
+  /** One hit per group of related coverage, or every article. */
+  public SearchRequest withGrouped(boolean g) {
+    return new SearchRequest(query, titleOnly, sort, press, from, to, page, size, g, group);
+  }
+
+  /** Only the members of group {@code g} (null: any), listed one by one. */
+  public SearchRequest withGroup(String g) {
+    return new SearchRequest(query, titleOnly, sort, press, from, to, page, size, grouped, g);
   }
 }

@@ -299,4 +299,200 @@ public abstract class NewsIndexContractTest {
     index.forEach(a -> seen.add(a.id()));
     assertThat(seen).containsExactlyInAnyOrderElementsOf(ALL.stream().map(Article::id).toList());
   }
+
+  // ---- related coverage ----
+
+  private SearchPage grouped(String q) throws IOException {
+    return index.search(SearchRequest.of(q).withPage(1, 100).withGrouped(true));
+  }
+
+  private static java.util.Set<String> memberIds(sosik.group.GroupSummary g) {
+    return g.members().stream().map(sosik.group.GroupMember::id).collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
+  void reprints_of_a_wire_story_form_one_group_and_another_story_stays_apart() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    SearchPage p = grouped("바다로지스");
+    assertThat(p.total()).isEqualTo(5);
+    assertThat(p.groupCount()).isEqualTo(2);
+    assertThat(p.hits()).hasSize(2);
+    assertThat(p.groups()).hasSize(2);
+    SearchPage.HitGroup wire = p.groups().stream().filter(g -> g.matching() == 4).findFirst().orElseThrow();
+    SearchPage.HitGroup other = p.groups().stream().filter(g -> g.matching() == 1).findFirst().orElseThrow();
+    assertThat(wire.related()).isEqualTo(3);
+    assertThat(other.related()).isZero();
+    assertThat(memberIds(other.summary())).containsExactly(GroupFixtures.OTHER_STORY.id());
+    sosik.group.GroupSummary s = wire.summary();
+    assertThat(memberIds(s)).containsExactlyInAnyOrder(
+        GroupFixtures.WIRE.id(), GroupFixtures.REPRINT_1.id(), GroupFixtures.REPRINT_2.id(), GroupFixtures.REPRINT_3.id());
+    assertThat(s.firstId()).isEqualTo(GroupFixtures.WIRE.id());
+    assertThat(s.wireId()).isEqualTo(GroupFixtures.WIRE.id());
+    assertThat(s.outlets()).isEqualTo(4);
+    assertThat(s.reprintIds()).containsExactlyInAnyOrder(
+        GroupFixtures.REPRINT_1.id(), GroupFixtures.REPRINT_2.id(), GroupFixtures.REPRINT_3.id());
+    assertThat(s.labels(GroupFixtures.WIRE.id())).containsExactly("최초 보도", "통신 원문");
+    // ungrouped, the same query lists every article and says nothing of groups
+    SearchPage flat = search("바다로지스");
+    assertThat(flat.total()).isEqualTo(5);
+    assertThat(flat.hits()).hasSize(5);
+    assertThat(flat.grouped()).isFalse();
+    assertThat(flat.groups()).isEmpty();
+  }
+
+  @Test
+  void a_later_article_joins_its_group_and_groups_survive_a_reopen() throws IOException {
+    index.upsert(List.of(GroupFixtures.WIRE, GroupFixtures.REPRINT_1));
+    index.commit();
+    index.upsert(List.of(GroupFixtures.REPRINT_LATE));
+    // not yet committed: a batch placed before the commit is found by the next one too
+    index.upsert(List.of(GroupFixtures.REPRINT_3));
+    index.commit();
+    index.close();
+    index = reopen(dir);
+    SearchPage p = grouped("물류센터");
+    assertThat(p.total()).isEqualTo(4);
+    assertThat(p.groupCount()).isEqualTo(1);
+    // members written in three commits are counted together
+    assertThat(p.groups().get(0).related()).isEqualTo(3);
+    sosik.group.GroupSummary s = p.groups().get(0).summary();
+    assertThat(memberIds(s)).containsExactlyInAnyOrder(GroupFixtures.WIRE.id(), GroupFixtures.REPRINT_1.id(),
+        GroupFixtures.REPRINT_LATE.id(), GroupFixtures.REPRINT_3.id());
+    assertThat(index.groupMembers(s.groupId())).hasSize(4);
+    assertThat(index.group(s.groupId())).get().extracting(sosik.group.GroupSummary::outlets).isEqualTo(4);
+  }
+
+  @Test
+  void related_count_and_expansion_follow_the_filters() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    SearchRequest filtered = SearchRequest.of("물류센터").withPage(1, 100).withGrouped(true).withPress(List.of("연합뉴스", "새날경제"));
+    SearchPage p = index.search(filtered);
+    assertThat(p.total()).isEqualTo(2);
+    assertThat(p.groupCount()).isEqualTo(1);
+    SearchPage.HitGroup g = p.groups().get(0);
+    assertThat(g.related()).isEqualTo(1);
+    assertThat(g.summary().size()).isEqualTo(4);
+    // the expansion lists exactly the matching members, each with its group
+    SearchPage members = index.search(filtered.withGrouped(false).withGroup(g.id()));
+    assertThat(ids(members)).containsExactlyInAnyOrder(GroupFixtures.WIRE.id(), GroupFixtures.REPRINT_2.id());
+    assertThat(members.groups()).hasSize(2).allSatisfy(x -> assertThat(x.id()).isEqualTo(g.id()));
+    SearchPage all = index.search(SearchRequest.of("").withPage(1, 100).withGroup(g.id()));
+    assertThat(all.total()).isEqualTo(4);
+  }
+
+  @Test
+  void reindexing_the_same_articles_keeps_one_membership_each() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    SearchPage p = grouped("바다로지스");
+    assertThat(p.total()).isEqualTo(5);
+    assertThat(p.groupCount()).isEqualTo(2);
+    String g = p.groups().stream().filter(x -> x.matching() == 4).findFirst().orElseThrow().id();
+    assertThat(index.groupMembers(g)).hasSize(4);
+  }
+
+  @Test
+  void an_update_that_changes_the_text_leaves_the_group_and_a_delete_removes_the_member() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    String g = grouped("바다로지스").groups().stream().filter(x -> x.matching() == 4).findFirst().orElseThrow().id();
+    Article rewritten = GroupFixtures.article(GroupFixtures.REPRINT_3.title(), GroupFixtures.OTHER_STORY.body().replace("부산", "인천"),
+        GroupFixtures.REPRINT_3.press(), "2026-11-12T11:00:00+09:00", GroupFixtures.REPRINT_3.url());
+    assertThat(rewritten.id()).isEqualTo(GroupFixtures.REPRINT_3.id());
+    assertThat(index.upsert(List.of(rewritten))).containsExactly(NewsIndex.Outcome.UPDATED);
+    assertThat(index.delete(GroupFixtures.REPRINT_1.id())).isTrue();
+    index.commit();
+    assertThat(index.groupMembers(g)).extracting(sosik.group.GroupMember::id)
+        .containsExactlyInAnyOrder(GroupFixtures.WIRE.id(), GroupFixtures.REPRINT_2.id());
+  }
+
+  @Test
+  void the_time_window_holds_and_an_undated_near_copy_joins() throws IOException {
+    index.upsert(List.of(GroupFixtures.WIRE, GroupFixtures.MUCH_LATER));
+    index.commit();
+    assertThat(grouped("바다로지스").groupCount()).isEqualTo(2);
+    index.upsert(List.of(GroupFixtures.UNDATED_COPY));
+    index.commit();
+    SearchPage p = grouped("바다로지스");
+    assertThat(p.total()).isEqualTo(3);
+    assertThat(p.groupCount()).isEqualTo(2);
+    sosik.group.GroupSummary joined = p.groups().stream().filter(g -> g.matching() == 2).findFirst().orElseThrow().summary();
+    assertThat(memberIds(joined)).contains(GroupFixtures.UNDATED_COPY.id());
+    // the undated member comes last and is never the first report
+    assertThat(joined.members().get(1).id()).isEqualTo(GroupFixtures.UNDATED_COPY.id());
+    assertThat(joined.firstId()).isNotEqualTo(GroupFixtures.UNDATED_COPY.id());
+  }
+
+  @Test
+  void an_article_like_two_groups_joins_the_closer_one_and_never_merges_them() throws IOException {
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    // the wire text and the other story in one article: similar to both groups
+    Article bridge = GroupFixtures.article("바다로지스 물류센터 투자와 업계 경쟁 정리",
+        GroupFixtures.WIRE_TEXT + " " + GroupFixtures.OTHER_STORY.body(), "바른타임즈",
+        "2026-11-12T18:00:00+09:00", "https://bareun.example/t/7100");
+    index.upsert(List.of(bridge));
+    index.commit();
+    SearchPage p = grouped("바다로지스");
+    assertThat(p.total()).isEqualTo(6);
+    assertThat(p.groupCount()).isEqualTo(2);
+    SearchPage.HitGroup wire = p.groups().stream().filter(g -> g.matching() == 5).findFirst().orElseThrow();
+    assertThat(memberIds(wire.summary())).contains(bridge.id(), GroupFixtures.WIRE.id());
+    SearchPage.HitGroup other = p.groups().stream().filter(g -> g.matching() == 1).findFirst().orElseThrow();
+    assertThat(memberIds(other.summary())).containsExactly(GroupFixtures.OTHER_STORY.id());
+  }
+
+  @Test
+  void headline_only_articles_are_not_grouped() throws IOException {
+    index.upsert(List.of(GroupFixtures.HEADLINE_1, GroupFixtures.HEADLINE_2));
+    index.commit();
+    SearchPage p = grouped("착공");
+    assertThat(p.total()).isEqualTo(2);
+    assertThat(p.groupCount()).isEqualTo(2);
+    assertThat(p.groups()).allSatisfy(g -> assertThat(g.related()).isZero());
+  }
+
+  @Test
+  void grouped_paging_counts_groups_and_the_total_stays_exact() throws IOException {
+    indexAll();
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    SearchRequest r = SearchRequest.of("").withGrouped(true).withSort(SortOrder.OLDEST);
+    SearchPage first = index.search(r.withPage(1, 5));
+    SearchPage second = index.search(r.withPage(2, 5));
+    assertThat(first.total()).isEqualTo(ALL.size() + 5);
+    assertThat(first.groupCount()).isEqualTo(ALL.size() + 2);
+    assertThat(first.hits()).hasSize(5);
+    assertThat(second.hits()).hasSize(5);
+    List<String> groupIds = new ArrayList<>();
+    first.groups().forEach(g -> groupIds.add(g.id()));
+    second.groups().forEach(g -> groupIds.add(g.id()));
+    assertThat(groupIds).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void scan_visits_every_match_with_its_group() throws IOException {
+    indexAll();
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.commit();
+    List<NewsIndex.Match> light = new ArrayList<>();
+    index.scan(SearchRequest.of("바다로지스").withPage(1, 1), false, light::add);
+    assertThat(light).hasSize(5).allSatisfy(m -> {
+      assertThat(m.article()).isNull();
+      assertThat(m.publishedAt()).isNotNull();
+      assertThat(m.groupId()).isNotNull();
+    });
+    assertThat(light.stream().map(NewsIndex.Match::groupId).distinct()).hasSize(2);
+    assertThat(light.stream().map(NewsIndex.Match::id)).containsExactlyInAnyOrderElementsOf(
+        GroupFixtures.SAME_DAY.stream().map(Article::id).toList());
+    List<NewsIndex.Match> full = new ArrayList<>();
+    index.scan(SearchRequest.of("").withPress(List.of("새날경제")), true, full::add);
+    assertThat(full).extracting(m -> m.article().title()).containsExactlyInAnyOrder(
+        BATTERY.title(), UNDATED.title(), GroupFixtures.REPRINT_2.title());
+  }
 }

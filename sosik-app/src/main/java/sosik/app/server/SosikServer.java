@@ -30,6 +30,8 @@ import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
 import sosik.search.SearchRequest;
 import sosik.search.SearchTimeoutException;
+import sosik.search.Export;
+import sosik.search.Trend;
 
 /**
  * Sosik over HTTP: the REST API under {@code /api}, {@code /health}, {@code /metrics}, and the
@@ -81,6 +83,9 @@ public final class SosikServer implements AutoCloseable {
     app.get("/api/search", this::search);
     app.get("/api/suggest", this::suggest);
     app.get("/api/articles/{id}", this::getArticle);
+    app.get("/api/groups/{id}", this::getGroup);
+    app.get("/api/trend", this::trend);
+    app.get("/api/export", this::export);
     app.post("/api/articles", this::postArticles);
     app.delete("/api/articles/{id}", this::deleteArticle);
     app.get("/", pages::search);
@@ -222,7 +227,24 @@ public final class SosikServer implements AutoCloseable {
         blankToNull(ctx.queryParam("to")),
         page,
         size);
-    return o.toRequest(Instant.now(), "");
+    SearchRequest r = o.toRequest(Instant.now(), "");
+    String groupId = blankToNull(ctx.queryParam("group_id"));
+    if (groupId != null) {
+      return r.withGroup(groupId.strip()).withGrouped(false);
+    }
+    return r.withGrouped(boolParam(ctx, "group", true));
+  }
+
+  private static boolean boolParam(Context ctx, String name, boolean otherwise) {
+    String v = blankToNull(ctx.queryParam(name));
+    if (v == null) {
+      return otherwise;
+    }
+    return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "on", "yes" -> true;
+      case "false", "0", "off", "no" -> false;
+      default -> throw ApiError.badParameter(name, name + " '" + v + "' is not one of true, false");
+    };
   }
 
   private static String blankToNull(String s) {
@@ -286,6 +308,34 @@ public final class SosikServer implements AutoCloseable {
   private void getArticle(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
     ctx.json(ArticleJson.of(JSON, index.get(id).orElseThrow(() -> ApiError.notFound("no article with id '" + id + "'"))));
+  }
+
+  private void getGroup(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    var g = index.group(id).orElseThrow(() -> ApiError.notFound("no group with id '" + id + "'"));
+    ctx.json(SearchPageJson.group(JSON, new SearchPage.HitGroup(g.size(), g)));
+  }
+
+  private void trend(Context ctx) throws IOException {
+    SearchRequest req = request(ctx);
+    Trend.By by = Trend.By.parse("by", ctx.queryParam("by"));
+    String split = blankToNull(ctx.queryParam("split"));
+    if (split != null && !split.strip().equals("press")) {
+      throw ApiError.badParameter("split", "split '" + split + "' is not press (or leave it out)");
+    }
+    ctx.json(Trend.of(index, req, by, split != null).toJson(JSON, req.query().text()));
+  }
+
+  /** Every matching article, streamed: no cap on the count. */
+  private void export(Context ctx) throws IOException {
+    SearchRequest req = request(ctx);
+    String f = blankToNull(ctx.queryParam("format"));
+    Export.Format format = Export.Format.parse("format", f == null ? "jsonl" : f);
+    ctx.contentType(format == Export.Format.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
+    ctx.header("Content-Disposition", "attachment; filename=\"sosik-export." + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+    try (var w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+      Export.write(index, req, format, w);
+    }
   }
 
   private void deleteArticle(Context ctx) throws IOException {

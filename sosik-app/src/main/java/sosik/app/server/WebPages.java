@@ -18,6 +18,8 @@ import sosik.analysis.KeyboardHangul;
 import sosik.article.Article;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
+import sosik.group.GroupMember;
+import sosik.group.GroupSummary;
 import sosik.index.NewsIndex;
 import sosik.search.InvalidQueryException;
 import sosik.search.SearchPage;
@@ -66,9 +68,36 @@ final class WebPages {
     m.put("total", String.format("%,d", page.total()));
     m.put("totalRaw", page.total());
     m.put("relaxed", page.relaxed() ? SearchPage.RELAXED_NOTICE : null);
+    m.put("groupCount", page.grouped() ? String.format("%,d", page.groupCount()) : null);
+    // grouping on and off, and back from a group's expansion
+    if (req.group() != null) {
+      m.put("groupBack", p.with("group_id", null).with("page", null).href());
+      if (!page.groups().isEmpty()) {
+        GroupSummary g = page.groups().get(0).summary();
+        GroupMember first = g.members().get(0);
+        m.put("expanded", Map.of(
+            "size", g.size(), "outlets", g.outlets(), "matching", String.format("%,d", page.total()),
+            "firstPress", first.press() == null ? "언론사 미상" : first.press(),
+            "firstDate", first.publishedAt() == null ? "" : KoreaTime.display(first.publishedAt())));
+      }
+    } else if (page.grouped()) {
+      m.put("groupToggle", link("묶지 않고 모두 보기", p.with("group", "false").with("page", null).href(), false));
+    } else {
+      m.put("groupToggle", link("관련뉴스 묶어 보기", p.with("group", null).with("page", null).href(), false));
+    }
     List<Map<String, Object>> hits = new ArrayList<>();
-    for (SearchPage.Hit h : page.hits()) {
+    for (int i = 0; i < page.hits().size(); i++) {
+      SearchPage.Hit h = page.hits().get(i);
+      SearchPage.HitGroup group = page.groupOf(i);
       Map<String, Object> hit = new LinkedHashMap<>();
+      if (group != null) {
+        hit.put("labels", group.summary().labels(h.id()));
+        if (page.grouped() && group.related() > 0) {
+          hit.put("related", String.format("%,d", group.related()));
+          hit.put("outlets", group.summary().outlets());
+          hit.put("groupLink", p.with("group_id", group.id()).with("page", null).href());
+        }
+      }
       hit.put("id", h.id());
       hit.put("titleHtml", h.titleMarked().toHtml());
       hit.put("url", safeUrl(h.url()));
@@ -110,7 +139,10 @@ final class WebPages {
     }
     m.put("press", press);
 
-    long pages = Math.max(1, (page.total() + req.size() - 1) / req.size());
+    m.put("trend", page.total() > 0 && !p.q.isBlank() ? TrendChart.svg(index, req) : null);
+
+    long units = page.grouped() ? page.groupCount() : page.total();
+    long pages = Math.max(1, (units + req.size() - 1) / req.size());
     pages = Math.min(pages, 10_000 / req.size());
     int current = req.page();
     List<Map<String, Object>> pageLinks = new ArrayList<>();
@@ -271,7 +303,7 @@ final class WebPages {
 
     static Params of(Context ctx) {
       Map<String, String> m = new LinkedHashMap<>();
-      for (String k : List.of("q", "sort", "in", "period", "from", "to", "page", "size")) {
+      for (String k : List.of("q", "sort", "in", "period", "from", "to", "page", "size", "group", "group_id")) {
         String v = ctx.queryParam(k);
         if (v != null && !v.isBlank()) {
           m.put(k, v.length() > 2_000 ? v.substring(0, 2_000) : v);

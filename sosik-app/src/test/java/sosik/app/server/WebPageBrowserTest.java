@@ -240,4 +240,49 @@ class WebPageBrowserTest {
     offer.click();
     assertThat(count()).isPositive();
   }
+
+  @Test
+  void related_coverage_expands_to_its_members_with_the_first_report_and_reprints_marked() throws IOException {
+    search("AI 반도체");
+    long total = count();
+    String groups = browser.findElement(By.id("group-count")).getText();
+    assertThat(groups).matches("관련뉴스 묶음 [\\d,]+개");
+    assertThat(Long.parseLong(groups.replaceAll("[^\\d]", ""))).isLessThan(total);
+    // the wire story of the demo corpus and its three reprints are one hit
+    WebElement wire = hits().stream().filter(h -> h.getText().contains("K-팹리스")).findFirst().orElseThrow();
+    assertThat(hits().stream().filter(h -> h.getText().contains("K-팹리스"))).hasSize(1);
+    WebElement related = wire.findElement(By.cssSelector(".related"));
+    assertThat(related.getText()).isEqualTo("관련뉴스 3건");
+    assertThat(wire.findElement(By.cssSelector(".outlets")).getText()).isEqualTo("4개 언론사");
+    shot("group-collapsed");
+    related.click();
+    assertThat(browser.getCurrentUrl()).contains("group_id=");
+    assertThat(count()).isEqualTo(4);
+    assertThat(browser.findElement(By.id("group-head")).getText()).contains("4개 언론사").contains("최초 보도 연합뉴스");
+    List<String> labels = browser.findElements(By.cssSelector(".hit .label")).stream().map(WebElement::getText).toList();
+    // 바른타임즈 and 온누리통신 reprinted the wire text; 세종포스트 rewrote too much of it to be a reprint
+    assertThat(labels).contains("최초 보도", "통신 원문").filteredOn("전재"::equals).hasSize(2);
+    shot("group-expanded");
+    browser.findElement(By.id("group-back")).click();
+    assertThat(browser.getCurrentUrl()).doesNotContain("group_id=");
+    assertThat(count()).isEqualTo(total);
+    // grouping off lists every article
+    browser.findElement(By.id("group-toggle")).click();
+    assertThat(browser.getCurrentUrl()).contains("group=false");
+    assertThat(browser.findElements(By.id("group-count"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".related"))).isEmpty();
+  }
+
+  @Test
+  void the_result_page_draws_coverage_over_time() throws IOException {
+    search("반도체");
+    WebElement chart = browser.findElement(By.cssSelector("#trend svg"));
+    List<WebElement> bars = chart.findElements(By.cssSelector("rect.bar"));
+    assertThat(bars).hasSizeGreaterThan(20);
+    assertThat(chart.getSize().getHeight()).isGreaterThan(20);
+    assertThat(browser.findElement(By.cssSelector("#trend figcaption")).getText()).startsWith("일별 기사 수");
+    String first = bars.get(0).findElement(By.tagName("title")).getAttribute("textContent");
+    assertThat(first).matches("2026-\\d\\d-\\d\\d: \\d+건");
+    shot("trend-chart");
+  }
 }

@@ -20,6 +20,13 @@ final class Fields {
   static final String SECTION = "section";
   static final String EXTRA = "extra";
   static final String HASH = "hash";
+  /** The article's group of related coverage: keyword, stored, and sorted doc values to collapse on. */
+  static final String GROUP = "group";
+  static final String GROUP_DV = "group_dv";
+  /** The signature's band keys (keywords, not stored) and the signature itself (stored bytes). */
+  static final String GROUP_BAND = "group_band";
+  static final String GROUP_SIGNATURE = "group_sig";
+  static final String GROUP_SIGNATURE_DV = "group_sig_dv";
 
   /** Analysed, stored, with offsets in the postings for highlighting. */
   static final FieldType TEXT;

@@ -58,6 +58,11 @@ import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
 import sosik.article.ArticleId;
+import sosik.group.GroupMember;
+import sosik.group.GroupPolicy;
+import sosik.group.GroupSummary;
+import sosik.group.Grouper;
+import sosik.group.Signature;
 import sosik.index.IndexStats;
 import sosik.index.Keys;
 import sosik.index.NewsIndex;
@@ -124,6 +129,8 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** Writes share it; a commit takes it alone, so that it never commits half of one. */
   private final java.util.concurrent.locks.ReentrantReadWriteLock writes = new java.util.concurrent.locks.ReentrantReadWriteLock();
   private final Object[] stripes = newStripes(64);
+  /** Places articles in groups of related coverage; its methods are synchronized, so writers share it. */
+  private final Grouper grouper = new Grouper(GroupPolicy.DEFAULT);
 
   private LuceneNewsIndex(Path dir, Mode mode) throws IOException {
     this.dir = dir;
@@ -437,7 +444,9 @@ public final class LuceneNewsIndex implements NewsIndex {
               out.add(Outcome.UNCHANGED);
               continue;
             }
-            w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+            IndexSearcher committed = s;
+            GroupMember placed = grouper.place(a, (keys, limit) -> candidates(committed, keys, limit));
+            w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash, placed));
             pending.put(a.id(), hash);
             out.add(before == null || before.equals(DELETED) ? Outcome.ADDED : Outcome.UPDATED);
           }
@@ -469,6 +478,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       w.commit();
       searchers.maybeRefreshBlocking();
       pending.clear();
+      grouper.committed();
       if (aliasesChanged) {
         saveAliases();
       }
@@ -495,6 +505,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         if (existed) {
           w.deleteDocuments(new Term(Fields.ID, id));
           pending.put(id, DELETED);
+          grouper.removed(id);
         }
         return existed;
       }
@@ -520,8 +531,16 @@ public final class LuceneNewsIndex implements NewsIndex {
     return ArticleId.sha256Hex(sb.toString()).substring(0, 32);
   }
 
-  private static Document toDocument(Article a, String hash) {
+  private static Document toDocument(Article a, String hash, GroupMember group) {
     Document d = new Document();
+    d.add(new StringField(Fields.GROUP, group.groupId(), Field.Store.YES));
+    d.add(new SortedDocValuesField(Fields.GROUP_DV, new BytesRef(group.groupId())));
+    for (String k : group.signature().bandKeys()) {
+      d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
+    }
+    byte[] sig = group.signature().toBytes();
+    d.add(new StoredField(Fields.GROUP_SIGNATURE, sig));
+    d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.GROUP_SIGNATURE_DV, new BytesRef(sig)));
     d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
     d.add(new Field(Fields.BODY, a.body(), Fields.TEXT));
@@ -614,9 +633,12 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      Query mainQuery = filtered(plan.text(), period, press);
+      Query mainQuery = withGroup(filtered(plan.text(), period, press), r.group());
       // press counts ignore the press filter, so the other presses' counts stay visible
-      Query facetQuery = filtered(plan.text(), period, null);
+      Query facetQuery = withGroup(filtered(plan.text(), period, null), r.group());
+      if (r.grouped() && r.group() == null) {
+        return groupedSearch(s, r, plan, mainQuery, facetQuery, press != null, t0);
+      }
       int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
@@ -641,11 +663,85 @@ public final class LuceneNewsIndex implements NewsIndex {
       }
       List<SearchPage.Hit> hits =
           highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
+      List<SearchPage.HitGroup> groups = List.of();
+      if (r.group() != null && !hits.isEmpty()) {
+        GroupSummary summary = summary(s, r.group(), s.storedFields().document(ids[0]));
+        SearchPage.HitGroup g = new SearchPage.HitGroup(docs.totalHits.value, summary);
+        groups = java.util.Collections.nCopies(hits.size(), g);
+      }
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took, plan.relaxed());
+      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), -1, groups);
     } finally {
       searchers.release(shared);
     }
+  }
+
+  /**
+   * One hit per group: the best-ranked member of each group stands for it, the groups ordered by
+   * their best member. The total stays the exact number of matching articles.
+   */
+  private SearchPage groupedSearch(
+      IndexSearcher s, SearchRequest r, Plan plan, Query mainQuery, Query facetQuery, boolean pressFiltered, long t0)
+      throws IOException {
+    Object[] counted = s.search(mainQuery, new org.apache.lucene.search.MultiCollectorManager(
+        new GroupCounter.Manager(s.getIndexReader()), new PressCounter.Manager()));
+    GroupCounter.Counts counts = (GroupCounter.Counts) counted[0];
+    Map<String, Long> pressCounts = pressFiltered ? s.search(facetQuery, new PressCounter.Manager()) : castCounts(counted[1]);
+    long total = counts.articles();
+    int wanted = r.page() * r.size();
+    Sort sort = sortFor(r.sort());
+    List<ScoreDoc> reps = new ArrayList<>();
+    List<String> repGroups = new ArrayList<>();
+    int window = Math.max(wanted * 4, 100);
+    while (true) {
+      TopDocs docs = s.search(mainQuery, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+      checkTime(s);
+      reps.clear();
+      repGroups.clear();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      for (ScoreDoc d : docs.scoreDocs) {
+        String g = groupOf(leaves, d.doc);
+        if (seen.add(g)) {
+          reps.add(d);
+          repGroups.add(g);
+          if (reps.size() == wanted) {
+            break;
+          }
+        }
+      }
+      if (reps.size() == wanted || docs.scoreDocs.length >= total || window >= total) {
+        break;
+      }
+      window = (int) Math.min(total, (long) window * 4);
+    }
+    int from = Math.min(reps.size(), (r.page() - 1) * r.size());
+    int[] ids = new int[reps.size() - from];
+    float[] scores = new float[ids.length];
+    for (int i = from; i < reps.size(); i++) {
+      ids[i - from] = reps.get(i).doc;
+      scores[i - from] = scoreOf(reps.get(i));
+    }
+    List<SearchPage.Hit> hits = highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
+    List<SearchPage.HitGroup> groups = new ArrayList<>(hits.size());
+    StoredFields stored = s.storedFields();
+    for (int i = 0; i < hits.size(); i++) {
+      String g = repGroups.get(from + i);
+      long matching = counts.countOf(s.getIndexReader().leaves(), ids[i]);
+      groups.add(new SearchPage.HitGroup(matching, summary(s, g, stored.document(ids[i]))));
+    }
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), counts.groups(), groups);
+  }
+
+  /** The group of a document: its group doc value, or its own id when it has none. */
+  private String groupOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    org.apache.lucene.index.SortedDocValues dv = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), Fields.GROUP_DV);
+    if (dv.advanceExact(doc - leaf.docBase)) {
+      return dv.lookupOrd(dv.ordValue()).utf8ToString();
+    }
+    return idLookup.id(leaves, doc);
   }
 
   /**
@@ -849,18 +945,196 @@ public final class LuceneNewsIndex implements NewsIndex {
   public void forEach(Consumer<Article> visitor) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        StoredFields stored = leaf.reader().storedFields();
-        var live = leaf.reader().getLiveDocs();
-        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-          if (live == null || live.get(i)) {
-            visitor.accept(fromDocument(stored.document(i)));
-          }
-        }
-      }
+      forEachDocument(s, d -> visitor.accept(fromDocument(d)));
     } finally {
       searchers.release(s);
     }
+  }
+
+  private static void forEachDocument(IndexSearcher s, Consumer<Document> visitor) throws IOException {
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      StoredFields stored = leaf.reader().storedFields();
+      var live = leaf.reader().getLiveDocs();
+      for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+        if (live == null || live.get(i)) {
+          visitor.accept(stored.document(i));
+        }
+      }
+    }
+  }
+
+  // ---- related coverage ----
+
+  /** Articles placed in groups since this index was opened, and the time that took. */
+  public long groupingNanos() {
+    return grouper.nanos();
+  }
+
+  public long groupingPlaced() {
+    return grouper.placed();
+  }
+
+  @Override
+  public GroupPolicy groupPolicy() {
+    return grouper.policy();
+  }
+
+  @Override
+  public List<GroupMember> groupCandidates(List<String> bandKeys, int limit) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return candidates(s, bandKeys, limit);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /** Articles sharing band keys: each shared key scores 1, so the most similar come first. */
+  private List<GroupMember> candidates(IndexSearcher s, List<String> bandKeys, int limit) throws IOException {
+    if (bandKeys.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String k : bandKeys) {
+      b.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(Fields.GROUP_BAND, k))), BooleanClause.Occur.SHOULD);
+    }
+    b.setMinimumNumberShouldMatch(Math.min(Signature.MIN_SHARED_BANDS, bandKeys.size()));
+    TopDocs td = s.search(b.build(), limit);
+    // read from doc values only: no stored document is decompressed for a candidate
+    List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    for (ScoreDoc sd : td.scoreDocs) {
+      LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+      int doc = sd.doc - leaf.docBase;
+      var reader = leaf.reader();
+      String id = idLookup.id(leaves, sd.doc);
+      var group = org.apache.lucene.index.DocValues.getSorted(reader, Fields.GROUP_DV);
+      var press = org.apache.lucene.index.DocValues.getSorted(reader, Fields.PRESS_DV);
+      var published = org.apache.lucene.index.DocValues.getNumeric(reader, Fields.PUBLISHED_DV);
+      var sig = org.apache.lucene.index.DocValues.getBinary(reader, Fields.GROUP_SIGNATURE_DV);
+      if (!sig.advanceExact(doc)) {
+        continue;
+      }
+      BytesRef bytes = sig.binaryValue();
+      Signature signature = Signature.fromBytes(java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+      out.add(new GroupMember(
+          id,
+          group.advanceExact(doc) ? group.lookupOrd(group.ordValue()).utf8ToString() : id,
+          null,
+          press.advanceExact(doc) ? press.lookupOrd(press.ordValue()).utf8ToString() : null,
+          published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null,
+          signature));
+    }
+    return out;
+  }
+
+  /** The stored fields a group member is read from (not the body, unless the signature is missing). */
+  private static final java.util.Set<String> MEMBER_FIELDS =
+      java.util.Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.PRESS, Fields.PUBLISHED, Fields.GROUP_SIGNATURE);
+
+  @Override
+  public List<GroupMember> groupMembers(String groupId) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return members(s, groupId);
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  private static List<GroupMember> members(IndexSearcher s, String groupId) throws IOException {
+    Query q = new TermQuery(new Term(Fields.GROUP, groupId));
+    int n = Math.max(1, s.count(q));
+    TopDocs td = s.search(q, n);
+    List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
+    StoredFields stored = s.storedFields();
+    for (ScoreDoc sd : td.scoreDocs) {
+      out.add(member(stored.document(sd.doc, MEMBER_FIELDS)));
+    }
+    return out;
+  }
+
+  private static GroupMember member(Document d) {
+    String published = d.get(Fields.PUBLISHED);
+    BytesRef sig = d.getBinaryValue(Fields.GROUP_SIGNATURE);
+    Signature signature = sig == null
+        ? Signature.of(d.get(Fields.BODY) == null ? d.get(Fields.TITLE) : d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY))
+        : Signature.fromBytes(java.util.Arrays.copyOfRange(sig.bytes, sig.offset, sig.offset + sig.length));
+    String id = d.get(Fields.ID);
+    String group = d.get(Fields.GROUP);
+    return new GroupMember(
+        id, group == null ? id : group, d.get(Fields.TITLE), d.get(Fields.PRESS),
+        published == null ? null : Instant.ofEpochMilli(Long.parseLong(published)), signature);
+  }
+
+  /** The summary of a group from its members, or of the article alone (an index from before grouping). */
+  private GroupSummary summary(IndexSearcher s, String groupId, Document representative) throws IOException {
+    List<GroupMember> members = members(s, groupId);
+    if (members.isEmpty()) {
+      members = List.of(member(representative));
+    }
+    return GroupSummary.of(groupId, members, grouper.policy());
+  }
+
+  @Override
+  public void scan(SearchRequest r, boolean articles, Consumer<Match> visitor) throws IOException {
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      Plan plan = plan(s, r, press, period);
+      Query q = withGroup(filtered(plan.text(), period, press), r.group());
+      s.search(q, new org.apache.lucene.search.SimpleCollector() {
+        private LeafReaderContext leaf;
+        private StoredFields stored;
+        private org.apache.lucene.index.NumericDocValues published;
+        private org.apache.lucene.index.SortedDocValues pressDv;
+        private org.apache.lucene.index.SortedDocValues groupDv;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+          leaf = context;
+          stored = context.reader().storedFields();
+          published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
+          pressDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.PRESS_DV);
+          groupDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.GROUP_DV);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (articles) {
+            Document d = stored.document(doc);
+            Article a = fromDocument(d);
+            String g = d.get(Fields.GROUP);
+            visitor.accept(new Match(a.id(), a.publishedAt(), a.press(), g == null ? a.id() : g, a));
+            return;
+          }
+          Instant at = published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null;
+          String p = pressDv.advanceExact(doc) ? pressDv.lookupOrd(pressDv.ordValue()).utf8ToString() : null;
+          String g = groupDv.advanceExact(doc) ? groupDv.lookupOrd(groupDv.ordValue()).utf8ToString() : null;
+          String id = idLookup.id(List.of(leaf), leaf.docBase + doc);
+          visitor.accept(new Match(id, at, p, g == null ? id : g, null));
+        }
+
+        @Override
+        public org.apache.lucene.search.ScoreMode scoreMode() {
+          return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+        }
+      });
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  private static Query withGroup(Query q, String group) {
+    if (group == null) {
+      return q;
+    }
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Fields.GROUP, group)), BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /**
@@ -871,19 +1145,30 @@ public final class LuceneNewsIndex implements NewsIndex {
     IndexWriter w = writer();
     long[] done = {0};
     IOException[] failure = {null};
-    forEach(a -> {
-      if (failure[0] != null) {
-        return;
-      }
-      try {
-        w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, contentHash(a)));
-        if (++done[0] % 1000 == 0) {
-          progress.accept(done[0]);
+    IndexSearcher s = searchers.acquire();
+    try {
+      forEachDocument(s, d -> {
+        if (failure[0] != null) {
+          return;
         }
-      } catch (IOException e) {
-        failure[0] = e;
-      }
-    });
+        try {
+          Article a = fromDocument(d);
+          String group = d.get(Fields.GROUP);
+          // an index from before grouping gets its groups now; a grouped one keeps them
+          GroupMember placed = group == null
+              ? grouper.place(a, (keys, limit) -> candidates(s, keys, limit))
+              : GroupMember.of(a, group, Signature.of(a));
+          w.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, contentHash(a), placed));
+          if (++done[0] % 1000 == 0) {
+            progress.accept(done[0]);
+          }
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+    } finally {
+      searchers.release(s);
+    }
     if (failure[0] != null) {
       w.rollback();
       throw failure[0];

@@ -23,6 +23,18 @@ class LuceneNewsIndexTest extends NewsIndexContractTest {
   }
 
   @Test
+  void reindex_keeps_the_groups() throws IOException {
+    index.upsert(sosik.index.GroupFixtures.SAME_DAY);
+    index.commit();
+    // the first of the batch founds the group and names it
+    String group = sosik.index.GroupFixtures.REPRINT_2.id();
+    assertThat(index.groupMembers(group)).hasSize(4);
+    assertThat(((LuceneNewsIndex) index).reindex(n -> {})).isEqualTo(5);
+    assertThat(index.groupMembers(group)).hasSize(4);
+    assertThat(index.groupMembers(sosik.index.GroupFixtures.OTHER_STORY.id())).hasSize(1);
+  }
+
+  @Test
   void a_second_writer_is_refused_with_a_clear_message() throws IOException {
     assertThatThrownBy(() -> LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE))
         .isInstanceOf(IOException.class).hasMessageContaining("in use by another Sosik process");

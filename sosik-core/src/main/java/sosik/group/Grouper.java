@@ -1,0 +1,129 @@
+package sosik.group;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import sosik.article.Article;
+
+/**
+ * Puts each arriving article in a group: the group of the most similar earlier article within the
+ * time window (see {@link GroupPolicy}), else a new group of its own, named by the article's id.
+ *
+ * <p>Groups are kept as articles arrive, never recomputed: the group id is stored with the article
+ * and a later article joins by finding candidates through its band keys ({@link Signature}). Groups
+ * never merge: an article similar to two groups joins the one it is most similar to, so a bridging
+ * article cannot chain two stories into one. An article that is updated is placed again (its
+ * earlier self is not a candidate); a deleted one simply leaves its group.
+ *
+ * <p>The index supplies the committed articles ({@link Candidates}); the grouper remembers what it
+ * placed since the last commit, so articles of one batch, or of batches not yet committed, find
+ * each other too. One grouper serves one index writer; it is not thread-safe.
+ */
+public final class Grouper {
+  /** Committed articles sharing band keys, most shared keys first. */
+  @FunctionalInterface
+  public interface Candidates {
+    List<GroupMember> find(List<String> bandKeys, int limit) throws IOException;
+  }
+
+  private final GroupPolicy policy;
+  /** Placed since the last commit, by id; null values are deletions. */
+  private final Map<String, GroupMember> recent = new HashMap<>();
+  private final Map<String, List<String>> recentByBand = new HashMap<>();
+  private long placed;
+  private long nanos;
+
+  public Grouper(GroupPolicy policy) {
+    this.policy = policy;
+  }
+
+  public GroupPolicy policy() {
+    return policy;
+  }
+
+  /** Places an article (to be written by the caller) and remembers it until {@link #committed()}. */
+  public synchronized GroupMember place(Article a, Candidates committed) throws IOException {
+    long t0 = System.nanoTime();
+    try {
+      return doPlace(a, committed);
+    } finally {
+      nanos += System.nanoTime() - t0;
+      placed++;
+    }
+  }
+
+  /** Articles placed by this grouper so far, and the time it took (signatures, candidates, comparing). */
+  public synchronized long placed() {
+    return placed;
+  }
+
+  public synchronized long nanos() {
+    return nanos;
+  }
+
+  private GroupMember doPlace(Article a, Candidates committed) throws IOException {
+    Signature sig = Signature.of(a);
+    GroupMember self = GroupMember.of(a, a.id(), sig);
+    List<String> keys = sig.bandKeys();
+    GroupMember best = null;
+    double bestSim = 0;
+    if (!keys.isEmpty()) {
+      Set<String> seen = new HashSet<>();
+      seen.add(a.id());
+      List<GroupMember> found = new ArrayList<>();
+      for (GroupMember m : committed.find(keys, policy.candidates())) {
+        if (seen.add(m.id()) && !recent.containsKey(m.id())) {
+          found.add(m);
+        }
+      }
+      // placed since the last commit: the same rule as the index's, at least MIN_SHARED_BANDS keys
+      Map<String, Integer> shared = new HashMap<>();
+      for (String k : keys) {
+        for (String id : recentByBand.getOrDefault(k, List.of())) {
+          shared.merge(id, 1, Integer::sum);
+        }
+      }
+      shared.entrySet().stream()
+          .filter(e -> e.getValue() >= Signature.MIN_SHARED_BANDS)
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(policy.candidates())
+          .forEach(e -> {
+            GroupMember m = recent.get(e.getKey());
+            if (m != null && seen.add(e.getKey())) {
+              found.add(m);
+            }
+          });
+      found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(GroupMember::id));
+      for (GroupMember m : found) {
+        double s = policy.match(self, m);
+        if (s > bestSim) {
+          best = m;
+          bestSim = s;
+        }
+      }
+    }
+    GroupMember placed = best == null ? self : self.withGroup(best.groupId());
+    recent.put(a.id(), placed);
+    for (String k : keys) {
+      recentByBand.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id());
+    }
+    return placed;
+  }
+
+  /** The article is gone (deleted): it is no candidate any more. */
+  public synchronized void removed(String id) {
+    recent.put(id, null);
+  }
+
+  /** Everything placed so far is committed: the index's candidates now include it. */
+  public synchronized void committed() {
+    recent.clear();
+    recentByBand.clear();
+  }
+}

@@ -1,0 +1,74 @@
+package sosik.index;
+
+import java.util.List;
+import java.util.Map;
+import sosik.article.Article;
+import sosik.ingest.ArticleDraft;
+import sosik.ingest.ArticleNormalizer;
+
+/**
+ * Hand-written related coverage: one wire story (연합뉴스) reprinted by four outlets with small
+ * edits, one of them a day later; a different story on the same subject that must stay apart; two
+ * headline-only items.
+ */
+public final class GroupFixtures {
+  private GroupFixtures() {}
+
+  private static final ArticleNormalizer NORMALIZER = new ArticleNormalizer();
+
+  static Article article(String title, String body, String press, String date, String url) {
+    return NORMALIZER.normalize(new ArticleDraft(title, body, press, List.of(), null, date, url, null, Map.of()));
+  }
+
+  static final String WIRE_TEXT =
+      "해운 물류 기업 바다로지스가 부산 신항에 축구장 40개 크기의 스마트 물류센터를 짓는다고 12일 밝혔다. "
+          + "총사업비는 4200억원으로, 내년 3월 착공해 2029년 하반기 문을 열 예정이다. "
+          + "센터에는 자율주행 운반 로봇 300대와 인공지능 기반 재고 관리 시스템이 들어선다. "
+          + "회사는 완공 뒤 연간 처리 물동량이 지금보다 두 배 가까이 늘어 부산항의 환적 경쟁력이 높아질 것으로 내다봤다. "
+          + "부산시는 이번 투자로 직접 고용 800명을 포함해 일자리 2000개가 새로 생길 것으로 기대했다. "
+          + "바다로지스 대표는 \"동북아 물류 허브로 도약하는 발판이 될 것\"이라고 말했다.";
+
+  public static final Article WIRE =
+      article("바다로지스, 부산 신항에 4200억원 스마트 물류센터 건립", WIRE_TEXT, "연합뉴스",
+          "2026-11-12T09:00:00+09:00", "https://wire.example/yna/1001");
+  public static final Article REPRINT_1 =
+      article("바다로지스, 부산 신항에 4200억 스마트 물류센터", WIRE_TEXT.replace("12일 밝혔다", "12일 발표했다")
+              .replace(" 바다로지스 대표는 \"동북아 물류 허브로 도약하는 발판이 될 것\"이라고 말했다.", ""),
+          "한빛일보", "2026-11-12T10:00:00+09:00", "https://hanbit.example/news/2001");
+  public static final Article REPRINT_2 =
+      article("바다로지스 4200억 투자…부산 신항 스마트 물류센터 짓는다",
+          WIRE_TEXT + " 업계에서는 글로벌 해운사들의 아시아 거점 경쟁이 더 치열해질 것이라는 관측이 나온다.",
+          "새날경제", "2026-11-12T10:30:00+09:00", "https://saenal.example/b/3001");
+  public static final Article REPRINT_3 =
+      article("부산 신항에 스마트 물류센터…바다로지스 4200억 투입", WIRE_TEXT.replace("축구장 40개 크기의 ", ""),
+          "누리뉴스", "2026-11-12T11:00:00+09:00", "https://nuri.example/x/4001");
+  /** Reprinted the next day: it lands after the others are committed and must join them. */
+  public static final Article REPRINT_LATE =
+      article("[종합] 바다로지스 부산 신항 물류센터 4200억 투자", WIRE_TEXT, "동녘신문",
+          "2026-11-13T10:00:00+09:00", "https://dongnyeok.example/n/5001");
+  /** The same subject, other words: must not join the wire story's group. */
+  public static final Article OTHER_STORY =
+      article("부산 신항 물류센터 경쟁 심화…바다로지스 투자에 업계 촉각",
+          "부산 신항 배후단지에 대형 물류센터 건립 계획이 잇따르면서 업계의 경쟁이 뜨거워지고 있다. "
+              + "바다로지스가 대규모 투자를 예고한 데 이어 다른 해운사들도 부지 확보에 나섰다. "
+              + "전문가들은 물류센터 공급이 수요를 앞지를 경우 임대료 하락과 공실 문제가 생길 수 있다고 지적한다. "
+              + "항만공사는 내년 상반기 배후단지 추가 공급 계획을 발표할 예정이다.",
+          "코리아데일리", "2026-11-12T15:00:00+09:00", "https://koreadaily.example/c/6001");
+  /** The wire text again, three weeks later: outside the time window. */
+  public static final Article MUCH_LATER =
+      article("바다로지스 물류센터 다시 보기", WIRE_TEXT, "바른타임즈",
+          "2026-12-03T10:00:00+09:00", "https://bareun.example/t/7001");
+  /** The wire text with no date: a near copy, so it joins. */
+  public static final Article UNDATED_COPY =
+      article("바다로지스, 부산 신항 스마트 물류센터", WIRE_TEXT, "세종포스트", null, "https://sejong.example/p/8001");
+
+  public static final Article HEADLINE_1 =
+      article("바다로지스 부산 신항 물류센터 착공", "바다로지스 물류센터 착공", "한빛일보",
+          "2026-11-12T12:00:00+09:00", "https://hanbit.example/news/9001");
+  public static final Article HEADLINE_2 =
+      article("바다로지스 부산 신항 물류센터 착공", "바다로지스 물류센터 착공", "새날경제",
+          "2026-11-12T12:30:00+09:00", "https://saenal.example/b/9002");
+
+  /** The wire story and its reprints of the same day, and the other story. */
+  public static final List<Article> SAME_DAY = List.of(REPRINT_2, WIRE, REPRINT_1, REPRINT_3, OTHER_STORY);
+}
