@@ -91,9 +91,13 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
     SearchRequest req = request(text, Instant.now());
     try (NewsIndex idx = index.open(false, console::warn)) {
       SearchPage page = idx.search(req);
-      Map<String, Explanation> why = explain
-          ? idx.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList())
-          : Map.of();
+      Map<String, Explanation> why = Map.of();
+      if (explain) {
+        if (!(idx instanceof sosik.index.lucene.LuceneNewsIndex lucene)) {
+          throw new ParameterException(spec.commandLine(), "--explain works on the embedded index, not with --backend opensearch");
+        }
+        why = lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList());
+      }
       if (json) {
         var root = SearchPageJson.of(Json.MAPPER, text, page);
         if (explain) {

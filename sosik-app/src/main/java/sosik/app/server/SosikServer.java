@@ -268,7 +268,10 @@ public final class SosikServer implements AutoCloseable {
     boolean explain = explainParam(ctx);
     SearchPage page = index.search(req);
     var root = SearchPageJson.of(JSON, req.query().text(), page);
-    if (explain && index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
+    if (explain) {
+      if (!(index instanceof sosik.index.lucene.LuceneNewsIndex lucene)) {
+        throw ApiError.badParameter("explain", "explain=true works on the embedded index; this server searches OpenSearch");
+      }
       sosik.search.Explanation.addTo(root, lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList()));
     }
     ctx.json(root);

@@ -324,17 +324,24 @@ public final class LuceneNewsIndex implements NewsIndex {
           if (!fingerprint.equals(dictionary.fingerprint())) {
             return;
           }
-          IndexSearcher s = searchers.acquire();
+          writes.readLock().lock();
           try {
-            for (Article a : part) {
-              String hash = contentHash(a);
-              String current = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
-              if (hash.equals(current)) { // unchanged since it was read: safe to write back
-                writer.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash));
+            IndexSearcher s = searchers.acquire();
+            try {
+              for (Article a : part) {
+                synchronized (stripe(a.id())) {
+                  String hash = contentHash(a);
+                  String current = pending.containsKey(a.id()) ? pending.get(a.id()) : storedHash(s, a.id());
+                  if (hash.equals(current)) { // unchanged since it was read: safe to write back, in its group
+                    writer.updateDocument(new Term(Fields.ID, a.id()), toDocument(a, hash, storedMember(s, a)));
+                  }
+                }
               }
+            } finally {
+              searchers.release(s);
             }
           } finally {
-            searchers.release(s);
+            writes.readLock().unlock();
           }
           commit();
         }
@@ -512,6 +519,13 @@ public final class LuceneNewsIndex implements NewsIndex {
     } finally {
       writes.readLock().unlock();
     }
+  }
+
+  /** The article's place in its group as stored (a group of its own when it has none yet). */
+  private static GroupMember storedMember(IndexSearcher s, Article a) throws IOException {
+    TopDocs td = s.search(new TermQuery(new Term(Fields.ID, a.id())), 1);
+    String group = td.scoreDocs.length == 0 ? null : s.storedFields().document(td.scoreDocs[0].doc).get(Fields.GROUP);
+    return GroupMember.of(a, group == null ? a.id() : group, Signature.of(a));
   }
 
   private static String storedHash(IndexSearcher s, String id) throws IOException {
