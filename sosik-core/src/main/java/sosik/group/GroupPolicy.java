@@ -1,6 +1,7 @@
 package sosik.group;
 
 import java.time.Duration;
+import sosik.article.KoreaTime;
 
 /**
  * When two articles belong together.
@@ -13,14 +14,20 @@ import java.time.Duration;
  * @param reprintSimilarity the similarity to the wire original from which an article of another
  *     press is a reprint (the wire text almost word for word)
  * @param candidates        how many candidates (most shared band keys first) are compared
+ * @param samePressOtherDaySimilarity the similarity needed between two articles of one press
+ *     published on different days (Korea time): a press's robot-written market reports reuse one
+ *     template day after day, while its own follow-ups of a story come the same day or resend the
+ *     text whole
  */
 public record GroupPolicy(
-    double minSimilarity, Duration window, double undatedSimilarity, double reprintSimilarity, int candidates) {
-  public static final GroupPolicy DEFAULT = new GroupPolicy(0.3, Duration.ofDays(3), 0.6, 0.7, 50);
+    double minSimilarity, Duration window, double undatedSimilarity, double reprintSimilarity, int candidates,
+    double samePressOtherDaySimilarity) {
+  public static final GroupPolicy DEFAULT = new GroupPolicy(0.3, Duration.ofDays(3), 0.6, 0.7, 50, 0.9);
 
   public GroupPolicy {
     if (minSimilarity <= 0 || minSimilarity > 1 || undatedSimilarity <= 0 || undatedSimilarity > 1
-        || reprintSimilarity <= 0 || reprintSimilarity > 1) {
+        || reprintSimilarity <= 0 || reprintSimilarity > 1
+        || samePressOtherDaySimilarity <= 0 || samePressOtherDaySimilarity > 1) {
       throw new IllegalArgumentException("similarities must be in (0, 1]");
     }
     if (window.isNegative() || candidates < 1) {
@@ -37,6 +44,10 @@ public record GroupPolicy(
     Duration apart = Duration.between(a.publishedAt(), b.publishedAt()).abs();
     if (apart.compareTo(window) > 0) {
       return 0;
+    }
+    if (sosik.article.PressNames.same(a.press(), b.press())
+        && !a.publishedAt().atZone(KoreaTime.ZONE).toLocalDate().equals(b.publishedAt().atZone(KoreaTime.ZONE).toLocalDate())) {
+      return s >= samePressOtherDaySimilarity ? s : 0;
     }
     return s >= minSimilarity ? s : 0;
   }
