@@ -76,6 +76,10 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relevant, relevant_in_10, relevant_in_100, relaxed, failed, ids.")
   Path out;
 
+  @Option(names = "--lead-weight", paramLabel = "W", defaultValue = "0",
+      description = "Sosik with a bonus of weight W for each query word in the body's lead (first 40 positions); 0 (default): none.")
+  float leadWeight;
+
   @Option(names = "--no-aliases", description = "Sosik without abbreviation pairs at query time (to measure what they buy).")
   boolean noAliases;
 
@@ -206,6 +210,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         }
         sosik.longQueries(policy);
         sosik.index().queryFeatures(!noAliases, !noSpacing);
+        sosik.index().leadWeight(leadWeight);
         system = sosik;
       }
       case NORI -> system = LuceneBaseline.nori(set.docs());

@@ -373,6 +373,14 @@ public final class LuceneNewsIndex implements NewsIndex {
     queries.features(aliases, spacingVariants);
   }
 
+  /**
+   * Weight of a bonus for each query word found in the lead, the body's first 40 positions (0:
+   * none, the default); ranking only, the count is unchanged.
+   */
+  public void leadWeight(float weight) {
+    queries.leadWeight(weight);
+  }
+
   /** Sets how long queries and questions are answered (see {@link LongQueryPolicy}). */
   public void longQueries(LongQueryPolicy policy) {
     this.longQueries = java.util.Objects.requireNonNull(policy, "policy");

@@ -58,6 +58,11 @@ final class LuceneQueryBuilder {
 
   private volatile boolean useAliases = true;
   private volatile boolean useSpacing = true;
+  /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
+  private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
+  /** The lead: the body's first this many tokens (about two sentences of news). */
+  static final int LEAD = 40;
+  static final float DEFAULT_LEAD_WEIGHT = 0f;
 
   LuceneQueryBuilder(Analyzer analyzer) {
     this(analyzer, () -> null, () -> null);
@@ -67,6 +72,40 @@ final class LuceneQueryBuilder {
   void features(boolean aliases, boolean spacingVariants) {
     this.useAliases = aliases;
     this.useSpacing = spacingVariants;
+  }
+
+  /** Sets the weight of query words found in the body's lead (0: no lead bonus). */
+  void leadWeight(float weight) {
+    if (weight < 0 || Float.isNaN(weight)) {
+      throw new IllegalArgumentException("lead weight must be 0 or more, was " + weight);
+    }
+    this.leadWeight = weight;
+  }
+
+  /**
+   * A bonus for a plain word found in the lead, the body's first {@link #LEAD} positions: the
+   * word's tokens in order there. Null when off or the word analyses to nothing.
+   */
+  private Query leadBonus(PortalQuery.Term t) {
+    float w = leadWeight;
+    if (w <= 0) {
+      return null;
+    }
+    List<String> toks = tokens(Fields.BODY, t.text());
+    if (toks.isEmpty()) {
+      return null;
+    }
+    org.apache.lucene.queries.spans.SpanQuery span;
+    if (toks.size() == 1) {
+      span = new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, toks.get(0)));
+    } else {
+      org.apache.lucene.queries.spans.SpanQuery[] parts = new org.apache.lucene.queries.spans.SpanQuery[toks.size()];
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, toks.get(i)));
+      }
+      span = new org.apache.lucene.queries.spans.SpanNearQuery(parts, 0, true);
+    }
+    return new BoostQuery(new org.apache.lucene.queries.spans.SpanFirstQuery(span, LEAD), w);
   }
 
   /**
@@ -147,6 +186,12 @@ final class LuceneQueryBuilder {
       } else {
         b.add(alts.build(), BooleanClause.Occur.MUST);
         positive = true;
+        if (!titleOnly && c.plain() && c.alternatives().size() == 1 && c.alternatives().get(0).field() == PortalQuery.Field.TEXT) {
+          Query lead = leadBonus(c.alternatives().get(0));
+          if (lead != null) {
+            b.add(lead, BooleanClause.Occur.SHOULD); // ranks only: the MUST clauses decide what matches
+          }
+        }
       }
     }
     if (!positive) {
