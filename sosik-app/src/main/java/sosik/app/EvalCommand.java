@@ -57,7 +57,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   Path queries;
 
   @Option(names = "--company-news", paramLabel = "DIR",
-      description = "Instead of --corpus/--queries: the company-news-2019 directory; each company name is a query whose relevant set is the articles of its files.")
+      description = "Instead of --corpus: the company-news-2019 directory as the corpus (ids: the articles' URLs); without --queries each company name is a query whose relevant set is the articles of its files.")
   Path companyNews;
 
   @Option(names = "--backend", paramLabel = "NAME", defaultValue = "sosik",
@@ -85,6 +85,16 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relevant, relevant_in_10, relevant_in_100, relaxed, failed, ids.")
   Path out;
 
+  @Option(names = "--lead-weight", paramLabel = "W", defaultValue = "0",
+      description = "Sosik with a bonus of weight W for each query word in the body's lead (first 40 positions); 0 (default): none.")
+  float leadWeight;
+
+  @Option(names = "--no-aliases", description = "Sosik without abbreviation pairs at query time (to measure what they buy).")
+  boolean noAliases;
+
+  @Option(names = "--no-spacing-variants", description = "Sosik without spacing variants at query time (챗GPT / 챗 GPT; to measure what they buy).")
+  boolean noSpacing;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
@@ -93,9 +103,8 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean files = corpus != null || queries != null;
-    if (companyNews != null && files) {
-      throw new ParameterException(spec.commandLine(), "give either --company-news or --corpus and --queries, not both");
+    if (companyNews != null && corpus != null) {
+      throw new ParameterException(spec.commandLine(), "give either --company-news or --corpus, not both");
     }
     if (companyNews == null && queries == null) {
       throw new ParameterException(spec.commandLine(), "--queries FILE is required (or --company-news DIR)");
@@ -119,6 +128,10 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
     if (companyNews != null) {
       set = CompanyNews.load(companyNews);
       what = companyNews.toString();
+      if (queries != null) {
+        // judged queries against the company-news articles (ids: their URLs), e.g. eval/news-queries.jsonl
+        set = new EvalSet(set.docs(), EvalFiles.readQueries(queries), set.warnings());
+      }
     } else {
       List<String> warnings = new ArrayList<>();
       set = new EvalSet(corpus == null ? List.of() : EvalFiles.readCorpus(corpus, warnings), EvalFiles.readQueries(queries), warnings);
@@ -218,6 +231,8 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
           sosik = SosikSystem.build(dir, set.docs());
         }
         sosik.longQueries(policy);
+        sosik.index().queryFeatures(!noAliases, !noSpacing);
+        sosik.index().leadWeight(leadWeight);
         system = sosik;
       }
       case NORI -> system = LuceneBaseline.nori(set.docs());

@@ -124,7 +124,8 @@ class EvalCommandTest {
   void wrong_command_lines_exit_2_and_missing_files_exit_1() {
     assertThat(Cli.run("eval", "--corpus", corpus.toString()).code()).isEqualTo(ExitCodes.USAGE);
     assertThat(Cli.run("eval", "--queries", queries.toString()).code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(Cli.run("eval", "--company-news", dir.toString(), "--queries", queries.toString()).code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.run("eval", "--company-news", dir.toString(), "--corpus", corpus.toString(), "--queries", queries.toString()).code())
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(eval("--backend", "elastic").code()).isEqualTo(ExitCodes.USAGE);
     Cli.Result bad = eval("--long-queries", "speed=9");
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);

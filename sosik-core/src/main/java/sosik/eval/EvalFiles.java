@@ -112,18 +112,40 @@ public final class EvalFiles {
           throw new IOException(where + "field 'query' must be a string");
         }
         JsonNode rel = n.get("relevant");
-        if (rel == null || !rel.isArray()) {
+        JsonNode graded = n.get("grades");
+        if (graded != null && !graded.isObject()) {
+          throw new IOException(where + "field 'grades' must be an object {\"document id\": grade 0 to 3}");
+        }
+        if (graded == null && (rel == null || !rel.isArray())) {
           throw new IOException(where + "field 'relevant' must be an array of document ids");
         }
         Set<String> relevant = new LinkedHashSet<>();
-        for (JsonNode r : rel) {
-          String id = scalar(r);
-          if (id == null) {
-            throw new IOException(where + "field 'relevant' must hold strings or numbers");
+        if (rel != null) {
+          if (!rel.isArray()) {
+            throw new IOException(where + "field 'relevant' must be an array of document ids");
           }
-          relevant.add(id);
+          for (JsonNode r : rel) {
+            String id = scalar(r);
+            if (id == null) {
+              throw new IOException(where + "field 'relevant' must hold strings or numbers");
+            }
+            relevant.add(id);
+          }
         }
-        out.add(new EvalQuery(qid, q.asText(), relevant));
+        Map<String, Integer> grades = new LinkedHashMap<>();
+        if (graded != null) {
+          for (var e : (Iterable<Map.Entry<String, JsonNode>>) graded::fields) {
+            JsonNode g = e.getValue();
+            if (!g.isInt() || g.asInt() < 0 || g.asInt() > 3) {
+              throw new IOException(where + "grade of '" + e.getKey() + "' must be 0, 1, 2 or 3, found " + g);
+            }
+            grades.put(e.getKey(), g.asInt());
+            if (g.asInt() > 0) {
+              relevant.add(e.getKey());
+            }
+          }
+        }
+        out.add(new EvalQuery(qid, q.asText(), relevant, grades));
       });
     }
     return out;

@@ -50,7 +50,7 @@ public final class EvalRunner {
       RetrievalSystem.Result r = system.search(q.query(), DEPTH);
       List<String> ids = r.ids();
       results.add(new QueryResult(q, ids, Metrics.firstRelevantRank(ids, q.relevant()), r.relaxed(), r.failed()));
-      ndcg += Metrics.ndcg(ids, q.relevant(), 10);
+      ndcg += Metrics.ndcg(ids, q.grades(), 10);
       mrr += Metrics.reciprocalRank(ids, q.relevant(), 10);
       r10 += Metrics.recall(ids, q.relevant(), 10);
       r100 += Metrics.recall(ids, q.relevant(), 100);

@@ -1,7 +1,9 @@
 package sosik.eval;
 
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +42,44 @@ public final class Metrics {
       ideal += 1 / log2(i + 1);
     }
     return dcg / ideal;
+  }
+
+  /**
+   * Graded nDCG@k: gain {@code 2^grade − 1} at each rank, {@code DCG = Σ gain(i) / log2(i + 1)},
+   * divided by the DCG of the ideal order (highest grades first). With grades of 1 only it equals
+   * {@link #ndcg(List, Set, int)}. 0 when no grade is above 0.
+   */
+  public static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
+    List<Integer> ideal = new ArrayList<>();
+    for (int g : grades.values()) {
+      if (g > 0) {
+        ideal.add(g);
+      }
+    }
+    if (ideal.isEmpty()) {
+      return 0;
+    }
+    ideal.sort(java.util.Collections.reverseOrder());
+    double dcg = 0;
+    Set<String> seen = new HashSet<>();
+    int rank = 0;
+    for (String id : ranked) {
+      if (!seen.add(id)) {
+        continue;
+      }
+      if (++rank > k) {
+        break;
+      }
+      int g = grades.getOrDefault(id, 0);
+      if (g > 0) {
+        dcg += (Math.pow(2, g) - 1) / log2(rank + 1);
+      }
+    }
+    double best = 0;
+    for (int i = 1; i <= Math.min(k, ideal.size()); i++) {
+      best += (Math.pow(2, ideal.get(i - 1)) - 1) / log2(i + 1);
+    }
+    return dcg / best;
   }
 
   /** 1 / the rank of the first relevant document when it is within k, else 0. */

@@ -12,6 +12,19 @@ class MetricsTest {
   static final double EPS = 1e-9;
 
   @Test
+  void graded_ndcg_uses_gain_two_to_the_grade_minus_one_and_the_ideal_order() {
+    java.util.Map<String, Integer> g = java.util.Map.of("a", 2, "b", 1, "c", 0);
+    // ideal: a (3) then b (1): 3 + 1/log2(3)
+    double ideal = 3 + 1 / (Math.log(3) / Math.log(2));
+    assertThat(Metrics.ndcg(List.of("a", "b", "c"), g, 10)).isCloseTo(1.0, within(EPS));
+    assertThat(Metrics.ndcg(List.of("b", "a"), g, 10)).isCloseTo((1 + 3 / (Math.log(3) / Math.log(2))) / ideal, within(EPS));
+    assertThat(Metrics.ndcg(List.of("c", "x"), g, 10)).isZero();
+    // grades of 1 only: the binary figure
+    assertThat(Metrics.ndcg(List.of("x", "b"), java.util.Map.of("b", 1), 10))
+        .isCloseTo(Metrics.ndcg(List.of("x", "b"), java.util.Set.of("b"), 10), within(EPS));
+  }
+
+  @Test
   void ndcg_of_one_relevant_document_is_one_over_log2_of_rank_plus_one() {
     Set<String> rel = Set.of("b");
     assertThat(Metrics.ndcg(List.of("b", "a", "c"), rel, 10)).isCloseTo(1.0, within(EPS));

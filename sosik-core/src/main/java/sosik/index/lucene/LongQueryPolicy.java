@@ -37,6 +37,10 @@ import java.util.Map;
  *     analysed (false: each word alone, as the all-words query does)
  * @param questionWords  drop interrogatives (무엇, 누구, 언제, 어디, 몇…) from a relaxed query: the
  *     answer does not contain them (false: keep them as words)
+ * @param rankNear       in an all-words answer of two or more words, rank the articles where
+ *     adjacent words stand near each other higher (the same proximity bonus; what matches and the
+ *     count are unchanged); off by default: it bought nothing on the judged news queries
+ *     (docs/QUALITY.md)
  */
 public record LongQueryPolicy(
     boolean enabled,
@@ -48,14 +52,15 @@ public record LongQueryPolicy(
     int slop,
     boolean allWordsFirst,
     boolean context,
-    boolean questionWords) {
+    boolean questionWords,
+    boolean rankNear) {
 
   /**
    * Sosik's choice: long from 4 words (or a question of 2), relaxed below 10 all-words results,
    * a quarter of the words, proximity ×0.5 within 8 positions, all-words first, words in context,
    * interrogatives left out. Measured on KorQuAD (docs/QUALITY.md).
    */
-  public static final LongQueryPolicy DEFAULT = new LongQueryPolicy(true, 4, true, 10, 0.25, 0.5f, 8, true, true, true);
+  public static final LongQueryPolicy DEFAULT = new LongQueryPolicy(true, 4, true, 10, 0.25, 0.5f, 8, true, true, true, false);
 
   /** Every query all-words, as the portal runs keyword queries. */
   public static final LongQueryPolicy STRICT = DEFAULT.with("enabled", "false");
@@ -89,7 +94,7 @@ public record LongQueryPolicy(
   /**
    * This policy with one setting changed, by its name as in {@link #toString()}: {@code enabled},
    * {@code longWords}, {@code questions}, {@code relaxBelow}, {@code match}, {@code proximity},
-   * {@code slop}, {@code allWordsFirst}, {@code context}, {@code questionWords}.
+   * {@code slop}, {@code allWordsFirst}, {@code context}, {@code questionWords}, {@code rankNear}.
    */
   public LongQueryPolicy with(String key, String value) {
     Map<String, String> m = asMap();
@@ -114,7 +119,8 @@ public record LongQueryPolicy(
           Integer.parseInt(m.get("slop")),
           bool(m, "allWordsFirst"),
           bool(m, "context"),
-          bool(m, "questionWords"));
+          bool(m, "questionWords"),
+          bool(m, "rankNear"));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("long-query setting " + k + "=" + value + " is not a number");
     }
@@ -160,6 +166,7 @@ public record LongQueryPolicy(
     m.put("allWordsFirst", String.valueOf(allWordsFirst));
     m.put("context", String.valueOf(context));
     m.put("questionWords", String.valueOf(questionWords));
+    m.put("rankNear", String.valueOf(rankNear));
     return m;
   }
 

@@ -389,6 +389,22 @@ public final class LuceneNewsIndex implements NewsIndex {
     aliasesChanged = false;
   }
 
+  /**
+   * Turns query-time features on or off, for measuring what each buys: abbreviation pairs ({@link
+   * Aliases}) and spacing variants ({@code 챗GPT} / {@code 챗 GPT}). Both are on by default.
+   */
+  public void queryFeatures(boolean aliases, boolean spacingVariants) {
+    queries.features(aliases, spacingVariants);
+  }
+
+  /**
+   * Weight of a bonus for each query word found in the lead, the body's first 40 positions (0:
+   * none, the default); ranking only, the count is unchanged.
+   */
+  public void leadWeight(float weight) {
+    queries.leadWeight(weight);
+  }
+
   /** Sets how long queries and questions are answered (see {@link LongQueryPolicy}). */
   public void longQueries(LongQueryPolicy policy) {
     this.longQueries = java.util.Objects.requireNonNull(policy, "policy");

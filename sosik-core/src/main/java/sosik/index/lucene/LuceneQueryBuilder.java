@@ -58,8 +58,56 @@ public final class LuceneQueryBuilder {
   /** While stored articles are re-analysed after a dictionary change: the chain they had, else null. */
   private final java.util.function.Supplier<Analyzer> previous;
 
+  private volatile boolean useAliases = true;
+  private volatile boolean useSpacing = true;
+  /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
+  private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
+  /** The lead: the body's first this many tokens (about two sentences of news). */
+  static final int LEAD = 40;
+  static final float DEFAULT_LEAD_WEIGHT = 0f;
+
   public LuceneQueryBuilder(Analyzer analyzer) {
     this(analyzer, () -> null, () -> null);
+  }
+
+  /** Turns abbreviation pairs and spacing variants on or off (both on by default). */
+  void features(boolean aliases, boolean spacingVariants) {
+    this.useAliases = aliases;
+    this.useSpacing = spacingVariants;
+  }
+
+  /** Sets the weight of query words found in the body's lead (0: no lead bonus). */
+  void leadWeight(float weight) {
+    if (weight < 0 || Float.isNaN(weight)) {
+      throw new IllegalArgumentException("lead weight must be 0 or more, was " + weight);
+    }
+    this.leadWeight = weight;
+  }
+
+  /**
+   * A bonus for a plain word found in the lead, the body's first {@link #LEAD} positions: the
+   * word's tokens in order there. Null when off or the word analyses to nothing.
+   */
+  private Query leadBonus(PortalQuery.Term t) {
+    float w = leadWeight;
+    if (w <= 0) {
+      return null;
+    }
+    List<String> toks = tokens(Fields.BODY, t.text());
+    if (toks.isEmpty()) {
+      return null;
+    }
+    org.apache.lucene.queries.spans.SpanQuery span;
+    if (toks.size() == 1) {
+      span = new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, toks.get(0)));
+    } else {
+      org.apache.lucene.queries.spans.SpanQuery[] parts = new org.apache.lucene.queries.spans.SpanQuery[toks.size()];
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, toks.get(i)));
+      }
+      span = new org.apache.lucene.queries.spans.SpanNearQuery(parts, 0, true);
+    }
+    return new BoostQuery(new org.apache.lucene.queries.spans.SpanFirstQuery(span, LEAD), w);
   }
 
   /**
@@ -78,7 +126,7 @@ public final class LuceneQueryBuilder {
    * forms compare by their analysed tokens, so {@code 과기부가} finds the pair of {@code 과기부}.
    */
   List<String> aliasVariants(String word) {
-    sosik.analysis.Aliases a = aliases.get();
+    sosik.analysis.Aliases a = useAliases ? aliases.get() : null;
     if (a == null) {
       return List.of();
     }
@@ -140,6 +188,12 @@ public final class LuceneQueryBuilder {
       } else {
         b.add(alts.build(), BooleanClause.Occur.MUST);
         positive = true;
+        if (!titleOnly && c.plain() && c.alternatives().size() == 1 && c.alternatives().get(0).field() == PortalQuery.Field.TEXT) {
+          Query lead = leadBonus(c.alternatives().get(0));
+          if (lead != null) {
+            b.add(lead, BooleanClause.Occur.SHOULD); // ranks only: the MUST clauses decide what matches
+          }
+        }
       }
     }
     if (!positive) {
@@ -159,6 +213,9 @@ public final class LuceneQueryBuilder {
     Query strict = textQuery(q, titleOnly);
     if (!policy.enabled()) {
       return new TextQueries(strict, null);
+    }
+    if (policy.rankNear() && policy.proximity() > 0) {
+      strict = rankedNear(strict, q, titleOnly, policy);
     }
     int plainClauses = (int) q.clauses().stream().filter(PortalQuery.Clause::plain).count();
     if (!policy.isLong(plainClauses, isQuestion(q.text()))) {
@@ -282,6 +339,49 @@ public final class LuceneQueryBuilder {
       }
     }
     return new TextQueries(strict, null);
+  }
+
+  /**
+   * {@code strict} with the proximity bonus for its adjacent plain words (analysed in context) as
+   * optional clauses: the same articles match, those where the words stand near each other rank
+   * higher. {@code strict} itself when there are fewer than two such words or the clause budget
+   * would be exceeded.
+   */
+  private Query rankedNear(Query strict, PortalQuery q, boolean titleOnly, LongQueryPolicy policy) {
+    List<String> words = new ArrayList<>();
+    List<Boolean> title = new ArrayList<>();
+    List<Integer> index = new ArrayList<>();
+    List<PortalQuery.Clause> clauses = q.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      PortalQuery.Clause c = clauses.get(i);
+      if (c.plain() && c.alternatives().size() == 1) {
+        words.add(c.alternatives().get(0).text());
+        title.add(titleOnly || c.alternatives().get(0).field() == PortalQuery.Field.TITLE);
+        index.add(i);
+      }
+    }
+    if (words.size() < 2) {
+      return strict;
+    }
+    List<List<String>> tokens = policy.context() ? tokensInContext(words) : words.stream().map(w -> tokens(Fields.BODY, w)).toList();
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(strict, BooleanClause.Occur.MUST);
+    int bonuses = 0;
+    for (int i = 0; i + 1 < words.size(); i++) {
+      List<String> here = tokens.get(i);
+      List<String> next = tokens.get(i + 1);
+      if (here.isEmpty() || next.isEmpty() || index.get(i + 1) != index.get(i) + 1) {
+        continue; // only words next to each other in the query
+      }
+      List<String> pair = new ArrayList<>(here);
+      pair.addAll(next);
+      b.add(new BoostQuery(near(pair, policy.slop(), title.get(i) && title.get(i + 1)), policy.proximity()), BooleanClause.Occur.SHOULD);
+      bonuses++;
+    }
+    if (bonuses == 0) {
+      return strict;
+    }
+    Query ranked = b.build();
+    return clauses(ranked) <= IndexSearcher.getMaxClauseCount() ? ranked : strict;
   }
 
   /**
@@ -491,7 +591,7 @@ public final class LuceneQueryBuilder {
       return own;
     }
     List<String> others = new ArrayList<>(aliasVariants(t.text()));
-    String spaced = spacedAtScripts(t.text());
+    String spaced = useSpacing ? spacedAtScripts(t.text()) : null;
     if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
       others.add(spaced);
     }
@@ -533,7 +633,7 @@ public final class LuceneQueryBuilder {
    * ({@code 챗 GPT} and the dictionary word {@code 챗GPT}): the joined word, else null.
    */
   private String joinedVariant(PortalQuery.Clause a, PortalQuery.Clause b) {
-    if (!a.plain() || !b.plain() || a.alternatives().size() != 1 || b.alternatives().size() != 1) {
+    if (!useSpacing || !a.plain() || !b.plain() || a.alternatives().size() != 1 || b.alternatives().size() != 1) {
       return null;
     }
     PortalQuery.Term ta = a.alternatives().get(0);
