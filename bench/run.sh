@@ -13,7 +13,7 @@ esac
 
 needs_build() {
   [ -f "$jar" ] || return 0
-  [ -n "$(find "$root/pom.xml" "$root/sosik-core/pom.xml" "$root/bench/pom.xml" \
+  [ -n "$(find "$root/pom.xml" "$root/sosik-analysis/pom.xml" "$root/sosik-core/pom.xml" "$root/bench/pom.xml" \
            "$root/sosik-analysis/src/main" "$root/sosik-core/src/main" "$root/bench/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 

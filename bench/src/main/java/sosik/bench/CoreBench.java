@@ -33,6 +33,18 @@ public final class CoreBench {
         threads    articles/s of sosik index's ingesting (company-news-2019) on each thread count of --threads,
                    beside the same threads running Sosik's analysis chain alone and stock Nori alone (the ceilings)
 
+      usage: CoreBench corpus --articles N --out FILE.jsonl [--seed S] [--days D] [--shared DIR]
+
+        corpus     writes a deterministic scale corpus (JSON Lines) recombined from the shared data's
+                   sentence pools: same seed and size, same bytes
+
+      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--queries FILE] [--rounds N] [--ceiling N] [--out FILE.json]
+
+        scale      indexes the corpus into DIR when DIR holds no index (articles/s against Nori alone on
+                   the first --ceiling articles, 50,000 by default, with one and two threads; index bytes
+                   per text byte), then query latency by class over bench/queries-scale.txt and the heap
+                   in use; re-run on the same DIR to time queries alone (e.g. BENCH_JAVA_OPTS=-Xmx1g)
+
         --shared DIR     the shared data directory (default: <repo>/../shared/data)
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
         --rounds N       timed rounds for every part (defaults: analysis 5, index 5, query 20)
@@ -60,6 +72,21 @@ public final class CoreBench {
   private CoreBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale"))) {
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      try {
+        if (args[0].equals("corpus")) {
+          ScaleCorpus.main(rest);
+        } else {
+          ScaleBench.main(rest);
+        }
+      } catch (IllegalArgumentException e) {
+        System.err.println("CoreBench " + args[0] + ": " + e.getMessage());
+        System.err.print(USAGE);
+        System.exit(2);
+      }
+      return;
+    }
     String what = null;
     Path shared = null;
     Path queries = null;
@@ -177,14 +204,14 @@ public final class CoreBench {
   }
 
   /** Accepts the data directory itself or the shared directory that holds {@code data/}. */
-  private static Path dataDir(Path dir) {
+  static Path dataDir(Path dir) {
     if (!Files.isDirectory(dir.resolve(Corpora.COMPANY)) && Files.isDirectory(dir.resolve("data").resolve(Corpora.COMPANY))) {
       return dir.resolve("data");
     }
     return dir;
   }
 
-  private static Machine machine() {
+  static Machine machine() {
     long memory = -1;
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       memory = os.getTotalMemorySize();
@@ -198,7 +225,7 @@ public final class CoreBench {
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
       return f[0] + " " + f[1] + " " + f[2];

@@ -21,6 +21,7 @@ final class Corpora {
   static final String COMPANY = "company-news-2019";
   static final String SOYNLP = "soynlp-navernews-20161020";
   static final String KORQUAD = "korquad-v1-dev";
+  static final String YNAT = "ynat-headlines-dacon";
 
   private static final Pattern RECORD_START = Pattern.compile("\\d{4}\\.\\d{1,2}\\.\\d{1,2}\\.?\t");
   private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{4})\\.(\\d{1,2})\\.(\\d{1,2})\\.?");
@@ -139,6 +140,31 @@ final class Corpora {
       }
     }
     return Texts.of(KORQUAD, texts);
+  }
+
+  /** The ynat headlines (train and test sets), read with Sosik's own {@code ynat-headlines} reader. */
+  static List<String> ynatHeadlines(Path shared) throws IOException {
+    Path dir = existing(shared.resolve(YNAT));
+    List<String> titles = new ArrayList<>();
+    sosik.ingest.ArticleReader reader = sosik.ingest.Formats.byName("ynat-headlines");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(reader::reads).sorted().toList();
+    }
+    for (Path f : files) {
+      try (java.io.BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        reader.read(f.toString(), in, new sosik.ingest.ReadSink() {
+          @Override
+          public void article(ArticleDraft draft, int line) {
+            titles.add(draft.title());
+          }
+
+          @Override
+          public void reject(int line, String problem) {}
+        });
+      }
+    }
+    return titles;
   }
 
   /** {@code 2019.06.25.} as {@code 2019-06-25}; anything else as given, for the normaliser to judge. */

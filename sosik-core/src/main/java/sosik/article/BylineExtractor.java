@@ -375,7 +375,7 @@ public final class BylineExtractor {
       }
     }
     // a broadcast sign-off: KBS 뉴스 홍길동입니다.
-    Matcher so = SIGN_OFF.matcher(text).region(from, len);
+    Matcher so = SIGN_OFF.matcher(text).region(from, has(text, from, len, "입니다") ? len : from);
     while (so.find()) {
       int nameStart = so.start("name");
       int lookFrom = Math.max(from, nameStart - 20);
@@ -406,7 +406,7 @@ public final class BylineExtractor {
     }
     // the reporter's e-mail alone after the last sentence: hong@example.com▶ …
     if (email == null) {
-      Matcher e = BARE_EMAIL.matcher(text).region(from, len);
+      Matcher e = BARE_EMAIL.matcher(text).region(from, has(text, from, len, "@") ? len : from);
       while (e.find()) {
         if (afterSentence(text, from, e.start()) && junkAfter(text, e.end())) {
           email = email(e.group());
@@ -418,7 +418,9 @@ public final class BylineExtractor {
       }
     }
     // the copyright line: ⓒ 한국경제, 무단 전재 금지
-    Matcher c = COPYRIGHT.matcher(text).region(from, len);
+    boolean copyright = has(text, from, len, "저작권자") || has(text, from, len, "Copyright") || has(text, from, len, "ⓒ")
+        || has(text, from, len, "©");
+    Matcher c = COPYRIGHT.matcher(text).region(from, copyright ? len : from);
     while (c.find()) {
       int noticeEnd = Math.min(len, c.end() + 100);
       String notice = text.substring(c.end(), noticeEnd);
@@ -461,8 +463,15 @@ public final class BylineExtractor {
   private record Sig(int start, int end, String press, List<String> names, String role, String email) {}
 
   private static Sig signature(String text, int from, int to) {
+    // Every signature names a role (기자, 특파원, 논설위원, …) or holds an e-mail address: a window
+    // with neither is passed over without running the patterns (most bodies end without one).
+    boolean role = has(text, from, to, "기자") || has(text, from, to, "특파원") || has(text, from, to, "위원");
+    boolean at = has(text, from, to, "@");
+    if (!role && !at) {
+      return null;
+    }
     Sig best = null;
-    Matcher m = SIG_BRACKET.matcher(text).region(from, to);
+    Matcher m = SIG_BRACKET.matcher(text).region(from, role ? to : from);
     while (m.find()) {
       Reps r = reps(m.group("reps"));
       String press = m.group("press");
@@ -476,7 +485,7 @@ public final class BylineExtractor {
         break;
       }
     }
-    m = SIG_EMAIL_AFTER.matcher(text).region(from, to);
+    m = SIG_EMAIL_AFTER.matcher(text).region(from, role && at ? to : from);
     while (m.find()) {
       Reps r = reps(m.group("reps"));
       if (r == null || precededByCredit(text, m.start())) {
@@ -497,7 +506,7 @@ public final class BylineExtractor {
       best = earlier(best, s);
       break;
     }
-    m = SIG_NAME_PRESS_ROLE.matcher(text).region(from, to);
+    m = SIG_NAME_PRESS_ROLE.matcher(text).region(from, role && at ? to : from);
     while (m.find()) {
       String name = m.group("name");
       String press = m.group("press");
@@ -511,7 +520,7 @@ public final class BylineExtractor {
       best = earlier(best, s);
       break;
     }
-    m = SIG_EMAIL_BEFORE.matcher(text).region(from, to);
+    m = SIG_EMAIL_BEFORE.matcher(text).region(from, role && at ? to : from);
     while (m.find()) {
       Reps r = reps(m.group("reps"));
       if (r == null || !afterSentence(text, from, m.start())) {
@@ -524,7 +533,7 @@ public final class BylineExtractor {
       best = earlier(best, s);
       break;
     }
-    m = SIG_NAME_PAREN_EMAIL.matcher(text).region(from, to);
+    m = SIG_NAME_PAREN_EMAIL.matcher(text).region(from, at ? to : from);
     while (m.find()) {
       String name = m.group("name");
       if (NOT_NAMES.contains(name) || !afterSentence(text, from, m.start()) || !junkAfter(text, m.end())) {
@@ -537,7 +546,7 @@ public final class BylineExtractor {
       best = earlier(best, s);
       break;
     }
-    m = SIG_BARE.matcher(text).region(from, to);
+    m = SIG_BARE.matcher(text).region(from, role ? to : from);
     while (m.find()) {
       Reps r = reps(m.group("reps"));
       if (r == null || precededByCredit(text, m.start()) || !afterSentence(text, from, m.start())) {
@@ -551,6 +560,12 @@ public final class BylineExtractor {
       break;
     }
     return best;
+  }
+
+  /** Whether {@code needle} starts within [from, to) of {@code text}. */
+  private static boolean has(String text, int from, int to, String needle) {
+    int i = text.indexOf(needle, from);
+    return i >= 0 && i < to;
   }
 
   private static Sig earlier(Sig a, Sig b) {
