@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -177,6 +179,8 @@ final class FeedsCommand implements Runnable {
       throw new IllegalArgumentException("no feeds to poll in " + dir + "; add one with 'sosik feeds add URL'");
     }
     boolean[] failed = {false};
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1); // the index is closed: a Ctrl-C may end the process
     try (LuceneNewsIndex idx = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
       FeedPoller poller = new FeedPoller(idx, new ArticleNormalizer(), fetcher, store, options.fetchPages, new FeedPoller.Listener() {
         @Override
@@ -225,12 +229,10 @@ final class FeedsCommand implements Runnable {
         poller.round(true);
         return failed[0] ? ExitCodes.PARTIAL : ExitCodes.OK;
       }
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread main = Thread.currentThread();
       Thread hook = new Thread(() -> {
         stop.set(true);
         try {
-          main.join(15_000); // let the round in progress commit and save
+          stopped.await(15, TimeUnit.SECONDS); // let the round in progress commit and save
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -246,9 +248,11 @@ final class FeedsCommand implements Runnable {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it waits for this thread
+          // the hook is running: it waits until the index is closed
         }
       }
+    } finally {
+      stopped.countDown();
     }
     return ExitCodes.OK;
   }
