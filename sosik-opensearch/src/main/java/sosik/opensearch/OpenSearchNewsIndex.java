@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import sosik.analysis.Aliases;
 import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
@@ -80,6 +81,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   private final Map<String, GroupMember> pendingGroup = new HashMap<>();
   /** Places articles in groups of related coverage, as the embedded index does. */
   private final Grouper grouper = new Grouper(GroupPolicy.DEFAULT);
+  /** Abbreviation pairs, learned as articles come in and kept on the cluster beside the index. */
+  private volatile Aliases aliases;
+  /** The sequence number of the stored table this one was read as (-1: none stored). */
+  private volatile long aliasesSeq;
+  private volatile long aliasesCheckedAt;
+  private volatile boolean aliasesChanged;
 
   private OpenSearchNewsIndex(OpenSearchClient client, String name, NewsDictionary dictionary) {
     this.client = client;
@@ -87,7 +94,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     this.path = "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     this.dictionary = dictionary;
     this.analyzer = new KoreanNewsAnalyzer(dictionary);
-    this.queries = new LuceneQueryBuilder(analyzer);
+    this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> null);
   }
 
   /**
@@ -144,7 +151,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       dict.forEach(e -> entries.add(e.asText()));
     }
     ensureGroupFields(client, name);
-    return new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+    OpenSearchNewsIndex idx = new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+    StoredAliases stored = idx.readAliases();
+    idx.aliases = stored.table();
+    idx.aliasesSeq = stored.seq();
+    idx.aliasesCheckedAt = System.nanoTime();
+    return idx;
   }
 
   private static void createIndex(OpenSearchClient client, String name, List<String> userEntries) throws IOException {
@@ -212,12 +224,98 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   static final String GROUP_BAND = "group_band";
   static final String GROUP_SIGNATURE = "group_sig";
 
-  /** Deletes the index and every article in it. */
+  /** Deletes the index and every article in it, and its abbreviation pairs. */
   public static void drop(OpenSearchClient client, String name) throws IOException {
-    OpenSearchClient.Response r = client.send("DELETE", "/" + name, null);
-    if (!r.ok() && r.status() != 404) {
-      throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to delete index " + name + ": " + r.reason(), false, null);
+    for (String index : List.of(name, aliasesIndex(name))) {
+      OpenSearchClient.Response r = client.send("DELETE", "/" + index, null);
+      if (!r.ok() && r.status() != 404) {
+        throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to delete index " + index + ": " + r.reason(), false, null);
+      }
     }
+  }
+
+  // ---- abbreviation pairs ----
+  //
+  // The table is one document in a small index of its own beside the articles' index (NAME.sosik-aliases):
+  // not in the articles' index, whose counts and scans must see articles only, and not in the
+  // mapping's _meta, which lives in the cluster state that every node holds and republishes on each
+  // change, while the table of learned candidates grows with the corpus.
+
+  /** The index that keeps the abbreviation pairs of index {@code name}. */
+  public static String aliasesIndex(String name) {
+    return name + ".sosik-aliases";
+  }
+
+  private static final String ALIASES_DOC = "/_doc/aliases";
+
+  private record StoredAliases(Aliases table, long seq) {}
+
+  private StoredAliases readAliases() throws IOException {
+    String where = "OpenSearch index " + aliasesIndex(name);
+    OpenSearchClient.Response r = client.send("GET", "/" + aliasesIndex(name) + ALIASES_DOC, null);
+    if (r.status() == 404) {
+      return new StoredAliases(new Aliases().notLearning(OpenSearchNewsIndex::notAnAliasForm), -1);
+    }
+    if (!r.ok()) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch " + r.node() + " cannot read the abbreviation pairs in " + aliasesIndex(name) + ": HTTP " + r.status() + " " + r.reason(),
+          OpenSearchClient.retryable(r.status()), null);
+    }
+    List<String> lines = new ArrayList<>();
+    r.body().path("_source").path("lines").forEach(l -> lines.add(l.asText()));
+    Aliases table = Aliases.parse(where, lines).notLearning(OpenSearchNewsIndex::notAnAliasForm);
+    return new StoredAliases(table, r.body().path("_seq_no").asLong(-1));
+  }
+
+  /** Press names are not abbreviations of anything: 조선일보(조선) is a press, not a pair to learn. */
+  private static boolean notAnAliasForm(String form) {
+    return sosik.article.PressNames.isKnown(form);
+  }
+
+  /**
+   * The abbreviation pairs this index uses at query time. A long-running process (the server) sees
+   * changes that {@code sosik aliases} or another writer stored within a second.
+   */
+  public Aliases aliases() {
+    if (!aliasesChanged) {
+      long now = System.nanoTime();
+      if (now - aliasesCheckedAt > 1_000_000_000L) {
+        aliasesCheckedAt = now;
+        try {
+          StoredAliases stored = readAliases();
+          if (stored.seq() != aliasesSeq && !aliasesChanged) {
+            aliases = stored.table();
+            aliasesSeq = stored.seq();
+          }
+        } catch (IOException | RuntimeException e) {
+          // the cluster did not answer this time: keep the table in hand; the search itself will say why
+        }
+      }
+    }
+    return aliases;
+  }
+
+  /** Stores the table on the cluster (done by {@link #commit} for what ingest learned). */
+  public synchronized void saveAliases() throws IOException {
+    String index = aliasesIndex(name);
+    OpenSearchClient.Response exists = client.send("HEAD", "/" + index, null);
+    if (exists.status() == 404) {
+      ObjectNode body = F.objectNode();
+      body.putObject("settings").put("number_of_shards", 1).put("auto_expand_replicas", "0-1");
+      body.putObject("mappings").put("dynamic", false);
+      OpenSearchClient.Response r = client.send("PUT", "/" + index, body.toString());
+      if (!r.ok() && !r.reason().contains("resource_already_exists")) {
+        throw new OpenSearchClient.ClusterException(
+            "OpenSearch " + r.node() + " refused to create index " + index + ": HTTP " + r.status() + " " + r.reason(), false, null);
+      }
+    }
+    ObjectNode doc = F.objectNode();
+    ArrayNode lines = doc.putArray("lines");
+    aliases.lines().forEach(lines::add);
+    JsonNode r = client.sendWithRetries("PUT", "/" + index + ALIASES_DOC + "?refresh=true", doc.toString());
+    aliasesSeq = r.path("_seq_no").asLong(-1);
+    aliasesCheckedAt = System.nanoTime();
+    aliasesChanged = false;
   }
 
   public String name() {
@@ -255,6 +353,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       pendingHash.put(a.id(), hash);
       pendingGroup.put(a.id(), placed);
       out.add(before == null || before.isEmpty() ? Outcome.ADDED : Outcome.UPDATED);
+      Aliases table = aliases();
+      int version = table.version();
+      table.observe(a.id(), a.press(), a.title() + "\n" + a.body());
+      if (table.version() != version) {
+        aliasesChanged = true;
+      }
     }
     return out;
   }
@@ -290,6 +394,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     }
     client.sendWithRetries("POST", path + "/_refresh", null);
     grouper.committed();
+    if (aliasesChanged) {
+      saveAliases();
+    }
   }
 
   /** One bulk request; items refused for a passing reason (429, 503) are sent again with backoff. */
