@@ -65,6 +65,48 @@ class OpenSearchCommandsTest {
   }
 
   @Test
+  void aliases_are_listed_added_and_removed_on_the_cluster_and_searches_use_them() {
+    String url = OpenSearchCluster.shared().url();
+    String name = "cli-aliases-" + System.nanoTime();
+    String[] os = {"--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name};
+    Cli.Result missing = Cli.run(cat(new String[] {"aliases", "list"}, os));
+    assertThat(missing.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(missing.err()).contains("no Sosik index '" + name + "'");
+    String seed = SharedData.file(SEED).toString();
+    assertThat(Cli.run(cat(new String[] {"index"}, os, new String[] {seed})).code()).isEqualTo(ExitCodes.OK);
+    long fabless = Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"팹리스"})).json().get("total").asLong();
+    assertThat(fabless).isPositive();
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isZero();
+
+    Cli.Result added = Cli.run(cat(new String[] {"aliases", "add"}, os, new String[] {"FBLS", "팹리스"}));
+    assertThat(added.code()).as(added.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(added.out()).contains(name + ".sosik-aliases");
+    Cli.Result listed = Cli.run(cat(new String[] {"aliases", "list", "--json"}, os));
+    assertThat(listed.code()).as(listed.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(listed.json().get("pairs").toString()).contains("\"short\":\"FBLS\"", "\"state\":\"manual\"");
+    // an open index and the next command take it up: the short form finds the long form's articles
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isEqualTo(fabless);
+    // the embedded index in its own directory knows nothing of it
+    assertThat(Cli.run("aliases", "list", "--json", "--index", dir.resolve("none").toString()).json().get("in_use").asInt()).isZero();
+    Cli.Result bad = Cli.run(cat(new String[] {"aliases", "add"}, os, new String[] {"FBLS", "fbls"}));
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+
+    Cli.Result removed = Cli.run(cat(new String[] {"aliases", "remove"}, os, new String[] {"FBLS", "팹리스"}));
+    assertThat(removed.code()).as(removed.toString()).isEqualTo(ExitCodes.OK);
+    Cli.Result again = Cli.run(cat(new String[] {"aliases", "remove"}, os, new String[] {"FBLS", "없는말"}));
+    assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err()).contains(name + ".sosik-aliases");
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isZero();
+    Cli.Result learned = Cli.run(cat(new String[] {"aliases", "learn"}, os));
+    assertThat(learned.code()).as(learned.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(learned.out()).contains("pairs in use");
+  }
+
+  private static String[] cat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
+  @Test
   void eval_on_opensearch_gives_the_embedded_figures() throws IOException {
     Path corpus = dir.resolve("corpus.jsonl");
     java.nio.file.Files.writeString(corpus, String.join("\n",
