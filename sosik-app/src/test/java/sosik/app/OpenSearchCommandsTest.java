@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sosik.opensearch.testing.OpenSearchCluster;
@@ -100,6 +102,59 @@ class OpenSearchCommandsTest {
     Cli.Result learned = Cli.run(cat(new String[] {"aliases", "learn"}, os));
     assertThat(learned.code()).as(learned.toString()).isEqualTo(ExitCodes.OK);
     assertThat(learned.out()).contains("pairs in use");
+  }
+
+  @Test
+  void related_coverage_trend_export_and_groups_answer_on_opensearch_as_on_the_embedded_index() {
+    String url = OpenSearchCluster.shared().url();
+    String name = "cli-related-" + System.nanoTime();
+    String[] os = {"--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name};
+    String fixture = Cli.fixture("related.jsonl").toString();
+    Path embedded = dir.resolve("related");
+    assertThat(Cli.index(embedded, fixture).code()).isEqualTo(ExitCodes.OK);
+    Cli.Result indexed = Cli.run(cat(new String[] {"index"}, os, new String[] {fixture}));
+    assertThat(indexed.code()).as(indexed.toString()).isEqualTo(ExitCodes.OK);
+    String[] e = {"--index", embedded.toString()};
+    for (String[] command : List.of(
+        new String[] {"search", "바다로지스", "--sort", "oldest"},
+        new String[] {"search", "바다로지스", "--json", "--sort", "oldest"},
+        new String[] {"trend", "바다로지스", "--by", "week", "--press", "--json"},
+        new String[] {"export", "", "--format", "csv"},
+        new String[] {"groups", "--json"})) {
+      Cli.Result a = Cli.run(cat(command, e));
+      Cli.Result b = Cli.run(cat(command, os));
+      assertThat(b.code()).as(String.join(" ", command) + " " + b).isEqualTo(ExitCodes.OK);
+      assertThat(a.code()).as(String.join(" ", command) + " " + a).isEqualTo(ExitCodes.OK);
+      if (List.of(command).contains("--json")) {
+        JsonNode ja = withoutTimes(a.json());
+        JsonNode jb = withoutTimes(b.json());
+        assertThat(jb).as(String.join(" ", command)).isEqualTo(ja);
+      } else if (command[0].equals("export")) {
+        assertThat(b.out().lines().sorted().toList()).as("export").isEqualTo(a.out().lines().sorted().toList());
+      } else {
+        assertThat(b.lines().subList(0, 2)).containsExactly("뉴스 검색결과 5건", "관련뉴스 묶음 2개");
+        assertThat(b.out()).as(String.join(" ", command)).isEqualTo(a.out());
+      }
+    }
+    JsonNode expansion = Cli.run(cat(new String[] {"search", "바다로지스", "--json"}, os)).json();
+    String wire = null;
+    for (JsonNode g : expansion.get("groups")) {
+      if (g.get("size").asInt() == 4) {
+        wire = g.get("id").asText();
+      }
+    }
+    assertThat(wire).isNotNull();
+    JsonNode members = Cli.run(cat(new String[] {"search", "물류센터", "--in-group", wire, "--press", "한빛일보,연합뉴스", "--json"}, os)).json();
+    assertThat(members.get("total").asLong()).isEqualTo(2);
+  }
+
+  /** A page or report without the figures that differ from run to run (time taken). */
+  private static JsonNode withoutTimes(JsonNode n) {
+    JsonNode copy = n.deepCopy();
+    if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.remove(List.of("took_ms", "took", "index", "location"));
+    }
+    return copy;
   }
 
   private static String[] cat(String[]... parts) {
