@@ -28,12 +28,15 @@ class OpenSearchCommandsTest {
     Path withDict = dir.resolve("with-dict");
     assertThat(Cli.index(withDict, seed).code()).isEqualTo(ExitCodes.OK);
     assertThat(Cli.run("dict", "add", "--index", withDict.toString(), "한울칩").code()).isEqualTo(ExitCodes.OK);
+    assertThat(Cli.run("aliases", "add", "--index", withDict.toString(), "FBLS", "팹리스").code()).isEqualTo(ExitCodes.OK);
     String dictCopy = name + "-dict";
     Cli.Result toOs = Cli.run("reindex", "--from", "embedded", "--to", "opensearch", "--index", withDict.toString(),
         "--opensearch-url", url, "--opensearch-index", dictCopy);
     assertThat(toOs.code()).as(toOs.toString()).isEqualTo(ExitCodes.OK);
     try (var copy = sosik.opensearch.OpenSearchNewsIndex.open(url, dictCopy, false, java.util.List.of())) {
       assertThat(copy.dictionary().userEntries()).containsExactly("한울칩");
+      // a pair added by hand goes with the articles
+      assertThat(copy.aliases().inUse()).extracting(sosik.analysis.Aliases.Entry::shortForm).contains("FBLS");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
