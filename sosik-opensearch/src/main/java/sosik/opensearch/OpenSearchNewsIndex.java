@@ -339,6 +339,20 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   @Override
   public synchronized List<Outcome> upsert(List<Article> articles) throws IOException {
     Map<String, String> stored = storedHashes(articles.stream().map(Article::id).filter(id -> !pending.containsKey(id)).distinct().toList());
+    // the committed candidates of every article to be placed, asked in one _msearch: the committed
+    // articles do not change before the next commit
+    List<Article> toPlace = new ArrayList<>();
+    for (Article a : articles) {
+      String before = pending.containsKey(a.id()) ? pendingHash.get(a.id()) : stored.get(a.id());
+      if (!LuceneNewsIndex.contentHash(a).equals(before)) {
+        toPlace.add(a);
+      }
+    }
+    Map<List<String>, List<GroupMember>> prefetched = candidatesOf(toPlace);
+    Grouper.Candidates committed = (keys, limit) -> {
+      List<GroupMember> found = prefetched.get(keys);
+      return found != null && limit == grouper.policy().candidates() ? found : groupCandidates(keys, limit);
+    };
     List<Outcome> out = new ArrayList<>(articles.size());
     for (Article a : articles) {
       String hash = LuceneNewsIndex.contentHash(a);
@@ -347,7 +361,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         out.add(Outcome.UNCHANGED);
         continue;
       }
-      GroupMember placed = grouper.place(a, this::groupCandidates);
+      GroupMember placed = grouper.place(a, committed);
       pending.remove(a.id()); // the latest write of an id goes last
       pending.put(a.id(), a);
       pendingHash.put(a.id(), hash);
@@ -786,6 +800,49 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     if (bandKeys.isEmpty()) {
       return List.of();
     }
+    JsonNode res = client.call("POST", path + "/_search", candidatesQuery(bandKeys, limit));
+    checkComplete(res);
+    return candidates(res);
+  }
+
+  /** Searches of the candidates per article, in one request per {@value #MSEARCH} articles; keyed by band keys. */
+  private Map<List<String>, List<GroupMember>> candidatesOf(List<Article> articles) throws IOException {
+    Map<List<String>, List<GroupMember>> out = new HashMap<>();
+    List<List<String>> keys = new ArrayList<>();
+    for (Article a : articles) {
+      List<String> k = Signature.of(a).bandKeys();
+      if (!k.isEmpty() && !out.containsKey(k)) {
+        out.put(k, null);
+        keys.add(k);
+      }
+    }
+    int limit = grouper.policy().candidates();
+    for (int from = 0; from < keys.size(); from += MSEARCH) {
+      List<List<String>> chunk = keys.subList(from, Math.min(keys.size(), from + MSEARCH));
+      StringBuilder nd = new StringBuilder();
+      for (List<String> k : chunk) {
+        nd.append("{}\n").append(candidatesQuery(k, limit)).append('\n');
+      }
+      JsonNode res = client.call("POST", path + "/_msearch", nd.toString());
+      JsonNode responses = res.path("responses");
+      for (int i = 0; i < chunk.size(); i++) {
+        JsonNode r = responses.path(i);
+        if (r.has("error")) {
+          throw new OpenSearchClient.ClusterException("OpenSearch index " + name + " failed to find the candidates of a group: "
+              + r.path("error").path("reason").asText(r.path("error").toString()), false, null);
+        }
+        checkComplete(r);
+        out.put(chunk.get(i), candidates(r));
+      }
+    }
+    out.values().removeIf(java.util.Objects::isNull);
+    return out;
+  }
+
+  /** Candidate searches sent in one _msearch request. */
+  static final int MSEARCH = 200;
+
+  private static ObjectNode candidatesQuery(List<String> bandKeys, int limit) {
     ObjectNode bool = F.objectNode();
     ArrayNode should = bool.putArray("should");
     for (String k : bandKeys) {
@@ -803,8 +860,10 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     sort.add(F.objectNode().put("id", "asc"));
     ArrayNode src = body.putArray("_source");
     List.of("id", GROUP, "press", "published", GROUP_SIGNATURE).forEach(src::add);
-    JsonNode res = client.call("POST", path + "/_search", body);
-    checkComplete(res);
+    return body;
+  }
+
+  private static List<GroupMember> candidates(JsonNode res) {
     List<GroupMember> out = new ArrayList<>();
     for (JsonNode h : res.path("hits").path("hits")) {
       JsonNode s = h.path("_source");
