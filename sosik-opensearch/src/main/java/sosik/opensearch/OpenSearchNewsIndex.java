@@ -621,6 +621,16 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   /** Groups counted per request of a composite aggregation. */
   static final int GROUP_PAGE = 10_000;
 
+  private int groupPage = GROUP_PAGE;
+
+  /** Sets how many groups one request of the group count walks (tests walk several pages). */
+  void groupPage(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("group page must be at least 1, not " + n);
+    }
+    this.groupPage = n;
+  }
+
   /**
    * One hit per group (field collapsing on the group id: each group's best-ranked member, the
    * groups ordered by it, paged by group). The total stays the exact number of matching articles;
@@ -638,7 +648,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     body.set("sort", sort(r.sort()));
     body.putObject("collapse").put("field", GROUP);
     ObjectNode aggs = body.putObject("aggs");
-    aggs.set("groups", groupsAgg(null));
+    aggs.set("groups", groupsAgg(null, groupPage));
     aggs.putObject("no_group").putObject("missing").put("field", GROUP);
     if (press == null) {
       aggs.set("press", pressAgg());
@@ -686,9 +696,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), groupCount, groups);
   }
 
-  private static ObjectNode groupsAgg(JsonNode after) {
+  private static ObjectNode groupsAgg(JsonNode after, int page) {
     ObjectNode c = F.objectNode();
-    ObjectNode comp = c.putObject("composite").put("size", GROUP_PAGE);
+    ObjectNode comp = c.putObject("composite").put("size", page);
     comp.putArray("sources").addObject().putObject("g").putObject("terms").put("field", GROUP);
     if (after != null) {
       comp.set("after", after);
@@ -704,13 +714,13 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       int buckets = comp.path("buckets").size();
       n += buckets;
       JsonNode after = comp.path("after_key");
-      if (buckets < GROUP_PAGE || after.isMissingNode()) {
+      if (buckets < groupPage || after.isMissingNode()) {
         return n;
       }
       ObjectNode body = F.objectNode();
       body.set("query", query);
       body.put("size", 0).put("track_total_hits", false);
-      body.putObject("aggs").set("groups", groupsAgg(after));
+      body.putObject("aggs").set("groups", groupsAgg(after, groupPage));
       JsonNode res = client.call("POST", path + "/_search", body);
       checkComplete(res);
       comp = res.path("aggregations").path("groups");

@@ -55,6 +55,23 @@ class OpenSearchNewsIndexTest extends NewsIndexContractTest {
   }
 
   @Test
+  void the_group_count_stays_exact_when_it_takes_several_pages_of_groups() throws IOException {
+    indexAll();
+    index.upsert(sosik.index.GroupFixtures.SAME_DAY);
+    index.commit();
+    sosik.search.SearchRequest r = sosik.search.SearchRequest.of("").withGrouped(true).withPage(1, 3);
+    long oneRequest = index.search(r).groupCount();
+    ((OpenSearchNewsIndex) index).groupPage(3); // 10 groups: four requests of the composite aggregation
+    sosik.search.SearchPage paged = index.search(r);
+    assertThat(oneRequest).isEqualTo(ALL.size() + 2);
+    assertThat(paged.groupCount()).isEqualTo(oneRequest);
+    assertThat(paged.total()).isEqualTo(ALL.size() + 5);
+    ((OpenSearchNewsIndex) index).groupPage(5); // a last page exactly full: one more request finds nothing
+    assertThat(index.search(r).groupCount()).isEqualTo(oneRequest);
+    assertThatThrownBy(() -> ((OpenSearchNewsIndex) index).groupPage(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void the_user_dictionary_in_the_index_settings_is_used_on_both_sides() throws IOException {
     String name = indexName(dir.resolve("dict"));
     try (OpenSearchNewsIndex idx = OpenSearchNewsIndex.open(OpenSearchCluster.shared().url(), name, true, List.of("연구단"))) {
