@@ -307,9 +307,8 @@ public final class Aliases {
 
   /** Reads {@code file}; an empty table when it does not exist. */
   public static Aliases load(Path file) {
-    Aliases a = new Aliases();
     if (file == null || !Files.exists(file)) {
-      return a;
+      return new Aliases();
     }
     List<String> lines;
     try {
@@ -317,6 +316,15 @@ public final class Aliases {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read aliases " + file + ": " + e.getMessage(), e);
     }
+    return parse(file.toString(), lines);
+  }
+
+  /**
+   * A table from the lines {@link #lines()} gives (the file's format, wherever it is kept); {@code
+   * source} names where they come from in error messages.
+   */
+  public static Aliases parse(String source, List<String> lines) {
+    Aliases a = new Aliases();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank() || line.startsWith("#")) {
@@ -324,13 +332,13 @@ public final class Aliases {
       }
       String[] f = line.split("\t", -1);
       if (f.length < 3) {
-        throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected 'SHORT<TAB>LONG<TAB>STATE…'");
+        throw new IllegalArgumentException(source + " line " + (i + 1) + ": expected 'SHORT<TAB>LONG<TAB>STATE…'");
       }
       State state;
       try {
         state = State.valueOf(f[2].strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + " line " + (i + 1) + ": unknown state '" + f[2] + "' (learned, manual or removed)");
+        throw new IllegalArgumentException(source + " line " + (i + 1) + ": unknown state '" + f[2] + "' (learned, manual or removed)");
       }
       Entry e = new Entry(f[0], f[1], state);
       e.articles = f.length > 3 && !f[3].isBlank() ? Integer.parseInt(f[3].strip()) : 0;
@@ -345,8 +353,8 @@ public final class Aliases {
     return a;
   }
 
-  /** Writes the table to {@code file} (atomically). */
-  public synchronized void save(Path file) throws IOException {
+  /** The table as lines of the file's format: a header, then one tab-separated line per pair. */
+  public synchronized List<String> lines() {
     List<String> lines = new ArrayList<>();
     lines.add("# short\tlong\tstate\tarticles\tpresses\tarticle ids (examples)");
     Map<String, Entry> sorted = new TreeMap<>(entries);
@@ -354,6 +362,12 @@ public final class Aliases {
       lines.add(e.shortForm + "\t" + e.longForm + "\t" + e.state.name().toLowerCase(Locale.ROOT) + "\t" + e.articles
           + "\t" + String.join(",", e.presses) + "\t" + String.join(",", e.ids));
     }
+    return lines;
+  }
+
+  /** Writes the table to {@code file} (atomically). */
+  public void save(Path file) throws IOException {
+    List<String> lines = lines();
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, lines, StandardCharsets.UTF_8);

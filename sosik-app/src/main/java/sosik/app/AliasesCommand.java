@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sosik.analysis.Aliases;
 import sosik.index.lucene.LuceneNewsIndex;
+import sosik.opensearch.OpenSearchNewsIndex;
 
 @Command(
     name = "aliases",
@@ -20,7 +21,7 @@ import sosik.index.lucene.LuceneNewsIndex;
       "Abbreviation pairs (과기부 = 과학기술정보통신부): a search for either form also finds the other.",
       "Learned from the articles that define them, 과학기술정보통신부(과기부), and trusted once seen in 3 articles",
       "or in 2 from 2 presses; pairs added by hand are used at once and override learned ones.",
-      "Kept in DIR/aliases.tsv of the index."
+      "Kept in DIR/aliases.tsv of the index; with --backend opensearch, on the cluster in NAME.sosik-aliases."
     },
     subcommands = {AliasesCommand.ListPairs.class, AliasesCommand.Add.class, AliasesCommand.Remove.class, AliasesCommand.Learn.class})
 final class AliasesCommand implements Runnable {
@@ -35,8 +36,45 @@ final class AliasesCommand implements Runnable {
     return indexDir.resolve(Aliases.FILE);
   }
 
-  static Aliases load(Path indexDir) {
-    return Aliases.load(file(indexDir));
+  /** The table where the index keeps it: DIR/aliases.tsv, or the cluster beside an OpenSearch index. */
+  static final class Store implements AutoCloseable {
+    final Aliases table;
+    final String where;
+    private final Path file;
+    private final OpenSearchNewsIndex os;
+
+    private Store(Aliases table, String where, Path file, OpenSearchNewsIndex os) {
+      this.table = table;
+      this.where = where;
+      this.file = file;
+      this.os = os;
+    }
+
+    static Store open(IndexOption index) throws java.io.IOException {
+      if (index.backend() == IndexOption.Backend.OPENSEARCH) {
+        OpenSearchNewsIndex os = (OpenSearchNewsIndex) index.open(false, w -> {});
+        return new Store(os.aliases(), index.opensearchUrl() + "/" + OpenSearchNewsIndex.aliasesIndex(os.name()), null, os);
+      }
+      if (index.opensearchUrl != null || index.opensearchIndex != null) {
+        throw new IllegalArgumentException("--opensearch-url and --opensearch-index need --backend opensearch");
+      }
+      return new Store(Aliases.load(file(index.dir())), file(index.dir()).toString(), file(index.dir()), null);
+    }
+
+    void save() throws java.io.IOException {
+      if (os != null) {
+        os.saveAliases();
+      } else {
+        table.save(file);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (os != null) {
+        os.close();
+      }
+    }
   }
 
   static ObjectNode json(Aliases table, Aliases.Entry e) {
@@ -64,8 +102,13 @@ final class AliasesCommand implements Runnable {
     boolean json;
 
     @Override
-    public Integer call() {
-      Aliases table = load(index.dir());
+    public Integer call() throws Exception {
+      try (Store store = Store.open(index)) {
+        return list(store.table);
+      }
+    }
+
+    private Integer list(Aliases table) {
       List<Aliases.Entry> shown = all ? table.entries() : table.entries().stream().filter(table::inUse).toList();
       if (json) {
         ObjectNode o = Json.MAPPER.createObjectNode();
@@ -104,10 +147,11 @@ final class AliasesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Aliases table = load(index.dir());
-      table.add(shortForm, longForm); // names the pair and the problem when it is not one
-      table.save(file(index.dir()));
-      console.out().println("added '" + shortForm.strip() + "' = '" + longForm.strip() + "' to " + file(index.dir()));
+      try (Store store = Store.open(index)) {
+        store.table.add(shortForm, longForm); // names the pair and the problem when it is not one
+        store.save();
+        console.out().println("added '" + shortForm.strip() + "' = '" + longForm.strip() + "' to " + store.where);
+      }
       console.out().flush();
       return ExitCodes.OK;
     }
@@ -125,12 +169,13 @@ final class AliasesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Aliases table = load(index.dir());
-      if (!table.remove(shortForm, longForm)) {
-        throw new IllegalArgumentException(
-            "'" + shortForm + "' = '" + longForm + "' is not a known pair in " + file(index.dir()) + " (see 'sosik aliases list --all')");
+      try (Store store = Store.open(index)) {
+        if (!store.table.remove(shortForm, longForm)) {
+          throw new IllegalArgumentException(
+              "'" + shortForm + "' = '" + longForm + "' is not a known pair in " + store.where + " (see 'sosik aliases list --all')");
+        }
+        store.save();
       }
-      table.save(file(index.dir()));
       console.out().println("removed '" + shortForm.strip() + "' = '" + longForm.strip() + "'");
       console.out().flush();
       return ExitCodes.OK;
@@ -143,11 +188,20 @@ final class AliasesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE)) {
-        Aliases table = idx.aliases();
-        idx.forEach(a -> table.observe(a.id(), a.press(), a.title() + "\n" + a.body()));
-        idx.saveAliases();
-        console.out().printf("%,d pairs in use, %,d known%n", table.inUse().size(), table.entries().size());
+      if (index.backend() == IndexOption.Backend.OPENSEARCH) {
+        try (OpenSearchNewsIndex idx = (OpenSearchNewsIndex) index.open(false, w -> {})) {
+          Aliases table = idx.aliases();
+          idx.forEach(a -> table.observe(a.id(), a.press(), a.title() + "\n" + a.body()));
+          idx.saveAliases();
+          console.out().printf("%,d pairs in use, %,d known%n", table.inUse().size(), table.entries().size());
+        }
+      } else {
+        try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.WRITE)) {
+          Aliases table = idx.aliases();
+          idx.forEach(a -> table.observe(a.id(), a.press(), a.title() + "\n" + a.body()));
+          idx.saveAliases();
+          console.out().printf("%,d pairs in use, %,d known%n", table.inUse().size(), table.entries().size());
+        }
       }
       console.out().flush();
       return ExitCodes.OK;

@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sosik.index.lucene.LuceneNewsIndex;
 import sosik.search.Export;
 
 @Command(
@@ -42,7 +41,7 @@ final class ExportCommand extends ConsoleCommand implements Callable<Integer> {
     Export.Format f = Export.Format.parse("--format", format);
     var request = match.request(Instant.now(), press);
     long n;
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
+    try (sosik.index.NewsIndex idx = index.open(false, console::warn)) {
       if (out == null) {
         n = Export.write(idx, request, f, console.out());
         console.out().flush();

@@ -10,7 +10,6 @@ import sosik.article.KoreaTime;
 import sosik.group.GroupMember;
 import sosik.group.GroupReport;
 import sosik.group.GroupSummary;
-import sosik.index.lucene.LuceneNewsIndex;
 import sosik.search.SearchPage;
 import sosik.search.SearchPageJson;
 
@@ -39,7 +38,7 @@ final class GroupsCommand extends ConsoleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--sample " + sample + " must not be negative");
     }
     GroupReport r;
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
+    try (sosik.index.NewsIndex idx = index.open(false, console::warn)) {
       r = GroupReport.of(idx, sample, seed);
     }
     var out = console.out();

@@ -91,12 +91,52 @@ final class ReindexCommand extends ConsoleCommand implements Callable<Integer> {
       }
       write(out, batch, counts);
       out.commit();
+      copyManualAliases(in, out);
     }
     double s = (System.nanoTime() - t0) / 1e9;
     console.out().printf("copied %,d articles from %s to %s: %,d added, %,d updated, %,d unchanged (%.1f s, %,.0f articles/s)%n",
         counts[0], source, target, counts[1], counts[2], counts[3], s, counts[0] / Math.max(s, 1e-9));
     console.out().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Abbreviation pairs added or removed by hand go with the articles; the learned ones the target
+   * learned itself from the articles it was given.
+   */
+  private static void copyManualAliases(NewsIndex in, NewsIndex out) throws IOException {
+    sosik.analysis.Aliases source = aliasesOf(in);
+    sosik.analysis.Aliases target = aliasesOf(out);
+    if (source == null || target == null) {
+      return;
+    }
+    boolean changed = false;
+    for (sosik.analysis.Aliases.Entry e : source.entries()) {
+      if (e.state() == sosik.analysis.Aliases.State.MANUAL) {
+        target.add(e.shortForm(), e.longForm());
+        changed = true;
+      } else if (e.state() == sosik.analysis.Aliases.State.REMOVED) {
+        changed |= target.remove(e.shortForm(), e.longForm());
+      }
+    }
+    if (!changed) {
+      return;
+    }
+    if (out instanceof LuceneNewsIndex l) {
+      l.saveAliases();
+    } else if (out instanceof sosik.opensearch.OpenSearchNewsIndex o) {
+      o.saveAliases();
+    }
+  }
+
+  private static sosik.analysis.Aliases aliasesOf(NewsIndex idx) {
+    if (idx instanceof LuceneNewsIndex l) {
+      return l.aliases();
+    }
+    if (idx instanceof sosik.opensearch.OpenSearchNewsIndex o) {
+      return o.aliases();
+    }
+    return null;
   }
 
   private static List<String> userEntries(NewsIndex idx) {

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sosik.index.lucene.LuceneNewsIndex;
 import sosik.search.Trend;
 
 @Command(
@@ -36,7 +35,7 @@ final class TrendCommand extends ConsoleCommand implements Callable<Integer> {
     Trend.By period = Trend.By.parse("--by", by);
     var request = match.request(Instant.now(), java.util.List.of());
     Trend t;
-    try (LuceneNewsIndex idx = LuceneNewsIndex.open(index.dir(), LuceneNewsIndex.Mode.READ_ONLY)) {
+    try (sosik.index.NewsIndex idx = index.open(false, console::warn)) {
       t = Trend.of(idx, request, period, byPress);
     }
     var out = console.out();

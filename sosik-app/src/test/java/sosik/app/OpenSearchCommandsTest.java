@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sosik.opensearch.testing.OpenSearchCluster;
@@ -26,12 +28,15 @@ class OpenSearchCommandsTest {
     Path withDict = dir.resolve("with-dict");
     assertThat(Cli.index(withDict, seed).code()).isEqualTo(ExitCodes.OK);
     assertThat(Cli.run("dict", "add", "--index", withDict.toString(), "한울칩").code()).isEqualTo(ExitCodes.OK);
+    assertThat(Cli.run("aliases", "add", "--index", withDict.toString(), "FBLS", "팹리스").code()).isEqualTo(ExitCodes.OK);
     String dictCopy = name + "-dict";
     Cli.Result toOs = Cli.run("reindex", "--from", "embedded", "--to", "opensearch", "--index", withDict.toString(),
         "--opensearch-url", url, "--opensearch-index", dictCopy);
     assertThat(toOs.code()).as(toOs.toString()).isEqualTo(ExitCodes.OK);
     try (var copy = sosik.opensearch.OpenSearchNewsIndex.open(url, dictCopy, false, java.util.List.of())) {
       assertThat(copy.dictionary().userEntries()).containsExactly("한울칩");
+      // a pair added by hand goes with the articles
+      assertThat(copy.aliases().inUse()).extracting(sosik.analysis.Aliases.Entry::shortForm).contains("FBLS");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -62,6 +67,101 @@ class OpenSearchCommandsTest {
     Cli.Result there = Cli.run("reindex", "--from", "embedded", "--to", "opensearch", "--index", embedded.toString(),
         "--opensearch-url", url, "--opensearch-index", back);
     assertThat(there.out()).contains("copied 7 articles", "7 added");
+  }
+
+  @Test
+  void aliases_are_listed_added_and_removed_on_the_cluster_and_searches_use_them() {
+    String url = OpenSearchCluster.shared().url();
+    String name = "cli-aliases-" + System.nanoTime();
+    String[] os = {"--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name};
+    Cli.Result missing = Cli.run(cat(new String[] {"aliases", "list"}, os));
+    assertThat(missing.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(missing.err()).contains("no Sosik index '" + name + "'");
+    String seed = SharedData.file(SEED).toString();
+    assertThat(Cli.run(cat(new String[] {"index"}, os, new String[] {seed})).code()).isEqualTo(ExitCodes.OK);
+    long fabless = Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"팹리스"})).json().get("total").asLong();
+    assertThat(fabless).isPositive();
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isZero();
+
+    Cli.Result added = Cli.run(cat(new String[] {"aliases", "add"}, os, new String[] {"FBLS", "팹리스"}));
+    assertThat(added.code()).as(added.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(added.out()).contains(name + ".sosik-aliases");
+    Cli.Result listed = Cli.run(cat(new String[] {"aliases", "list", "--json"}, os));
+    assertThat(listed.code()).as(listed.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(listed.json().get("pairs").toString()).contains("\"short\":\"FBLS\"", "\"state\":\"manual\"");
+    // an open index and the next command take it up: the short form finds the long form's articles
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isEqualTo(fabless);
+    // the embedded index in its own directory knows nothing of it
+    assertThat(Cli.run("aliases", "list", "--json", "--index", dir.resolve("none").toString()).json().get("in_use").asInt()).isZero();
+    Cli.Result bad = Cli.run(cat(new String[] {"aliases", "add"}, os, new String[] {"FBLS", "fbls"}));
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+
+    Cli.Result removed = Cli.run(cat(new String[] {"aliases", "remove"}, os, new String[] {"FBLS", "팹리스"}));
+    assertThat(removed.code()).as(removed.toString()).isEqualTo(ExitCodes.OK);
+    Cli.Result again = Cli.run(cat(new String[] {"aliases", "remove"}, os, new String[] {"FBLS", "없는말"}));
+    assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err()).contains(name + ".sosik-aliases");
+    assertThat(Cli.run(cat(new String[] {"search", "--json"}, os, new String[] {"FBLS"})).json().get("total").asLong()).isZero();
+    Cli.Result learned = Cli.run(cat(new String[] {"aliases", "learn"}, os));
+    assertThat(learned.code()).as(learned.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(learned.out()).contains("pairs in use");
+  }
+
+  @Test
+  void related_coverage_trend_export_and_groups_answer_on_opensearch_as_on_the_embedded_index() {
+    String url = OpenSearchCluster.shared().url();
+    String name = "cli-related-" + System.nanoTime();
+    String[] os = {"--backend", "opensearch", "--opensearch-url", url, "--opensearch-index", name};
+    String fixture = Cli.fixture("related.jsonl").toString();
+    Path embedded = dir.resolve("related");
+    assertThat(Cli.index(embedded, fixture).code()).isEqualTo(ExitCodes.OK);
+    Cli.Result indexed = Cli.run(cat(new String[] {"index"}, os, new String[] {fixture}));
+    assertThat(indexed.code()).as(indexed.toString()).isEqualTo(ExitCodes.OK);
+    String[] e = {"--index", embedded.toString()};
+    for (String[] command : List.of(
+        new String[] {"search", "바다로지스", "--sort", "oldest"},
+        new String[] {"search", "바다로지스", "--json", "--sort", "oldest"},
+        new String[] {"trend", "바다로지스", "--by", "week", "--press", "--json"},
+        new String[] {"export", "", "--format", "csv"},
+        new String[] {"groups", "--json"})) {
+      Cli.Result a = Cli.run(cat(command, e));
+      Cli.Result b = Cli.run(cat(command, os));
+      assertThat(b.code()).as(String.join(" ", command) + " " + b).isEqualTo(ExitCodes.OK);
+      assertThat(a.code()).as(String.join(" ", command) + " " + a).isEqualTo(ExitCodes.OK);
+      if (List.of(command).contains("--json")) {
+        JsonNode ja = withoutTimes(a.json());
+        JsonNode jb = withoutTimes(b.json());
+        assertThat(jb).as(String.join(" ", command)).isEqualTo(ja);
+      } else if (command[0].equals("export")) {
+        assertThat(b.out().lines().sorted().toList()).as("export").isEqualTo(a.out().lines().sorted().toList());
+      } else {
+        assertThat(b.lines().subList(0, 2)).containsExactly("뉴스 검색결과 5건", "관련뉴스 묶음 2개");
+        assertThat(b.out()).as(String.join(" ", command)).isEqualTo(a.out());
+      }
+    }
+    JsonNode expansion = Cli.run(cat(new String[] {"search", "바다로지스", "--json"}, os)).json();
+    String wire = null;
+    for (JsonNode g : expansion.get("groups")) {
+      if (g.get("size").asInt() == 4) {
+        wire = g.get("id").asText();
+      }
+    }
+    assertThat(wire).isNotNull();
+    JsonNode members = Cli.run(cat(new String[] {"search", "물류센터", "--in-group", wire, "--press", "한빛일보,연합뉴스", "--json"}, os)).json();
+    assertThat(members.get("total").asLong()).isEqualTo(2);
+  }
+
+  /** A page or report without the figures that differ from run to run (time taken). */
+  private static JsonNode withoutTimes(JsonNode n) {
+    JsonNode copy = n.deepCopy();
+    if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.remove(List.of("took_ms", "took", "index", "location"));
+    }
+    return copy;
+  }
+
+  private static String[] cat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
   }
 
   @Test

@@ -53,7 +53,7 @@ public interface NewsIndex extends Closeable {
   // upsert places every new or changed article with a sosik.group.Grouper and stores, beside the
   // article, its group id (a keyword), its band keys (keywords) and its signature (stored bytes).
   // The primitives below are term queries on those fields; a grouped search collapses on the group
-  // id (Lucene: doc values; OpenSearch: collapse and a terms aggregation).
+  // id (Lucene: doc values; OpenSearch: collapse, and a composite aggregation for the exact group count).
 
   /**
    * Committed articles holding at least {@link sosik.group.Signature#MIN_SHARED_BANDS} of the band

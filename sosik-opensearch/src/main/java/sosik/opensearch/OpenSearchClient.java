@@ -111,7 +111,7 @@ public final class OpenSearchClient {
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        b.header("Content-Type", path.startsWith("/_bulk") || path.contains("/_bulk") ? "application/x-ndjson" : "application/json");
+        b.header("Content-Type", path.contains("/_bulk") || path.contains("/_msearch") ? "application/x-ndjson" : "application/json");
         b.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
       }
       try {

@@ -22,9 +22,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import sosik.analysis.Aliases;
 import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
+import sosik.group.GroupMember;
+import sosik.group.GroupPolicy;
+import sosik.group.GroupSummary;
+import sosik.group.Grouper;
+import sosik.group.Signature;
 import sosik.index.IndexStats;
 import sosik.index.Keys;
 import sosik.index.NewsIndex;
@@ -71,6 +77,16 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   /** Writes since the last commit, in order: id -> the article, or null for a delete. */
   private final LinkedHashMap<String, Article> pending = new LinkedHashMap<>();
   private final Map<String, String> pendingHash = new HashMap<>();
+  /** Each pending article's place in its group, decided at upsert. */
+  private final Map<String, GroupMember> pendingGroup = new HashMap<>();
+  /** Places articles in groups of related coverage, as the embedded index does. */
+  private final Grouper grouper = new Grouper(GroupPolicy.DEFAULT);
+  /** Abbreviation pairs, learned as articles come in and kept on the cluster beside the index. */
+  private volatile Aliases aliases;
+  /** The sequence number of the stored table this one was read as (-1: none stored). */
+  private volatile long aliasesSeq;
+  private volatile long aliasesCheckedAt;
+  private volatile boolean aliasesChanged;
 
   private OpenSearchNewsIndex(OpenSearchClient client, String name, NewsDictionary dictionary) {
     this.client = client;
@@ -78,7 +94,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     this.path = "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
     this.dictionary = dictionary;
     this.analyzer = new KoreanNewsAnalyzer(dictionary);
-    this.queries = new LuceneQueryBuilder(analyzer);
+    this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> null);
   }
 
   /**
@@ -134,7 +150,13 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     } else if (dict.isObject()) { // a list as OpenSearch sometimes returns it: {"0": …, "1": …}
       dict.forEach(e -> entries.add(e.asText()));
     }
-    return new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+    ensureGroupFields(client, name);
+    OpenSearchNewsIndex idx = new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+    StoredAliases stored = idx.readAliases();
+    idx.aliases = stored.table();
+    idx.aliasesSeq = stored.seq();
+    idx.aliasesCheckedAt = System.nanoTime();
+    return idx;
   }
 
   private static void createIndex(OpenSearchClient client, String name, List<String> userEntries) throws IOException {
@@ -157,6 +179,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     for (String key : List.of("id", "press", "press_key", "reporter_key")) {
       props.putObject(key).put("type", "keyword");
     }
+    groupFields(props);
     for (String stored : List.of("reporter", "dateline", "url", "section", "extra", "hash")) {
       props.putObject(stored).put("type", "keyword").put("index", false).put("doc_values", false);
     }
@@ -175,12 +198,124 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     }
   }
 
-  /** Deletes the index and every article in it. */
-  public static void drop(OpenSearchClient client, String name) throws IOException {
-    OpenSearchClient.Response r = client.send("DELETE", "/" + name, null);
-    if (!r.ok() && r.status() != 404) {
-      throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to delete index " + name + ": " + r.reason(), false, null);
+  /**
+   * The fields of related coverage: the group id (a keyword with doc values, for collapsing and
+   * counting), the band keys (keywords that find candidates) and the signature (kept in the source
+   * only, base64).
+   */
+  private static void groupFields(ObjectNode props) {
+    props.putObject(GROUP).put("type", "keyword");
+    props.putObject(GROUP_BAND).put("type", "keyword").put("doc_values", false);
+    props.putObject(GROUP_SIGNATURE).put("type", "binary").put("doc_values", false);
+  }
+
+  /** An index made before grouping gets the group fields (its articles are alone until written again). */
+  private static void ensureGroupFields(OpenSearchClient client, String name) throws IOException {
+    JsonNode mapping = client.call("GET", "/" + name + "/_mapping", null);
+    if (mapping.path(name).path("mappings").path("properties").has(GROUP)) {
+      return;
     }
+    ObjectNode body = F.objectNode();
+    groupFields(body.putObject("properties"));
+    client.call("PUT", "/" + name + "/_mapping", body);
+  }
+
+  static final String GROUP = "group";
+  static final String GROUP_BAND = "group_band";
+  static final String GROUP_SIGNATURE = "group_sig";
+
+  /** Deletes the index and every article in it, and its abbreviation pairs. */
+  public static void drop(OpenSearchClient client, String name) throws IOException {
+    for (String index : List.of(name, aliasesIndex(name))) {
+      OpenSearchClient.Response r = client.send("DELETE", "/" + index, null);
+      if (!r.ok() && r.status() != 404) {
+        throw new OpenSearchClient.ClusterException("OpenSearch " + r.node() + " refused to delete index " + index + ": " + r.reason(), false, null);
+      }
+    }
+  }
+
+  // ---- abbreviation pairs ----
+  //
+  // The table is one document in a small index of its own beside the articles' index (NAME.sosik-aliases):
+  // not in the articles' index, whose counts and scans must see articles only, and not in the
+  // mapping's _meta, which lives in the cluster state that every node holds and republishes on each
+  // change, while the table of learned candidates grows with the corpus.
+
+  /** The index that keeps the abbreviation pairs of index {@code name}. */
+  public static String aliasesIndex(String name) {
+    return name + ".sosik-aliases";
+  }
+
+  private static final String ALIASES_DOC = "/_doc/aliases";
+
+  private record StoredAliases(Aliases table, long seq) {}
+
+  private StoredAliases readAliases() throws IOException {
+    String where = "OpenSearch index " + aliasesIndex(name);
+    OpenSearchClient.Response r = client.send("GET", "/" + aliasesIndex(name) + ALIASES_DOC, null);
+    if (r.status() == 404) {
+      return new StoredAliases(new Aliases().notLearning(OpenSearchNewsIndex::notAnAliasForm), -1);
+    }
+    if (!r.ok()) {
+      throw new OpenSearchClient.ClusterException(
+          "OpenSearch " + r.node() + " cannot read the abbreviation pairs in " + aliasesIndex(name) + ": HTTP " + r.status() + " " + r.reason(),
+          OpenSearchClient.retryable(r.status()), null);
+    }
+    List<String> lines = new ArrayList<>();
+    r.body().path("_source").path("lines").forEach(l -> lines.add(l.asText()));
+    Aliases table = Aliases.parse(where, lines).notLearning(OpenSearchNewsIndex::notAnAliasForm);
+    return new StoredAliases(table, r.body().path("_seq_no").asLong(-1));
+  }
+
+  /** Press names are not abbreviations of anything: 조선일보(조선) is a press, not a pair to learn. */
+  private static boolean notAnAliasForm(String form) {
+    return sosik.article.PressNames.isKnown(form);
+  }
+
+  /**
+   * The abbreviation pairs this index uses at query time. A long-running process (the server) sees
+   * changes that {@code sosik aliases} or another writer stored within a second.
+   */
+  public Aliases aliases() {
+    if (!aliasesChanged) {
+      long now = System.nanoTime();
+      if (now - aliasesCheckedAt > 1_000_000_000L) {
+        aliasesCheckedAt = now;
+        try {
+          StoredAliases stored = readAliases();
+          if (stored.seq() != aliasesSeq && !aliasesChanged) {
+            aliases = stored.table();
+            aliasesSeq = stored.seq();
+          }
+        } catch (IOException | RuntimeException e) {
+          // the cluster did not answer this time: keep the table in hand; the search itself will say why
+        }
+      }
+    }
+    return aliases;
+  }
+
+  /** Stores the table on the cluster (done by {@link #commit} for what ingest learned). */
+  public synchronized void saveAliases() throws IOException {
+    String index = aliasesIndex(name);
+    OpenSearchClient.Response exists = client.send("HEAD", "/" + index, null);
+    if (exists.status() == 404) {
+      ObjectNode body = F.objectNode();
+      body.putObject("settings").put("number_of_shards", 1).put("auto_expand_replicas", "0-1");
+      body.putObject("mappings").put("dynamic", false);
+      OpenSearchClient.Response r = client.send("PUT", "/" + index, body.toString());
+      if (!r.ok() && !r.reason().contains("resource_already_exists")) {
+        throw new OpenSearchClient.ClusterException(
+            "OpenSearch " + r.node() + " refused to create index " + index + ": HTTP " + r.status() + " " + r.reason(), false, null);
+      }
+    }
+    ObjectNode doc = F.objectNode();
+    ArrayNode lines = doc.putArray("lines");
+    aliases.lines().forEach(lines::add);
+    JsonNode r = client.sendWithRetries("PUT", "/" + index + ALIASES_DOC + "?refresh=true", doc.toString());
+    aliasesSeq = r.path("_seq_no").asLong(-1);
+    aliasesCheckedAt = System.nanoTime();
+    aliasesChanged = false;
   }
 
   public String name() {
@@ -204,6 +339,20 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   @Override
   public synchronized List<Outcome> upsert(List<Article> articles) throws IOException {
     Map<String, String> stored = storedHashes(articles.stream().map(Article::id).filter(id -> !pending.containsKey(id)).distinct().toList());
+    // the committed candidates of every article to be placed, asked in one _msearch: the committed
+    // articles do not change before the next commit
+    List<Article> toPlace = new ArrayList<>();
+    for (Article a : articles) {
+      String before = pending.containsKey(a.id()) ? pendingHash.get(a.id()) : stored.get(a.id());
+      if (!LuceneNewsIndex.contentHash(a).equals(before)) {
+        toPlace.add(a);
+      }
+    }
+    Map<List<String>, List<GroupMember>> prefetched = candidatesOf(toPlace);
+    Grouper.Candidates committed = (keys, limit) -> {
+      List<GroupMember> found = prefetched.get(keys);
+      return found != null && limit == grouper.policy().candidates() ? found : groupCandidates(keys, limit);
+    };
     List<Outcome> out = new ArrayList<>(articles.size());
     for (Article a : articles) {
       String hash = LuceneNewsIndex.contentHash(a);
@@ -212,10 +361,18 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         out.add(Outcome.UNCHANGED);
         continue;
       }
+      GroupMember placed = grouper.place(a, committed);
       pending.remove(a.id()); // the latest write of an id goes last
       pending.put(a.id(), a);
       pendingHash.put(a.id(), hash);
+      pendingGroup.put(a.id(), placed);
       out.add(before == null || before.isEmpty() ? Outcome.ADDED : Outcome.UPDATED);
+      Aliases table = aliases();
+      int version = table.version();
+      table.observe(a.id(), a.press(), a.title() + "\n" + a.body());
+      if (table.version() != version) {
+        aliasesChanged = true;
+      }
     }
     return out;
   }
@@ -246,9 +403,14 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       for (Map.Entry<String, Article> e : chunk) {
         pending.remove(e.getKey());
         pendingHash.remove(e.getKey());
+        pendingGroup.remove(e.getKey());
       }
     }
     client.sendWithRetries("POST", path + "/_refresh", null);
+    grouper.committed();
+    if (aliasesChanged) {
+      saveAliases();
+    }
   }
 
   /** One bulk request; items refused for a passing reason (429, 503) are sent again with backoff. */
@@ -263,7 +425,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         meta.putObject(op).put("_id", e.getKey());
         nd.append(meta).append('\n');
         if (e.getValue() != null) {
-          nd.append(source(e.getValue(), pendingHash.get(e.getKey()))).append('\n');
+          nd.append(source(e.getValue(), pendingHash.get(e.getKey()), pendingGroup.get(e.getKey()))).append('\n');
         }
       }
       JsonNode r = client.sendWithRetries("POST", path + "/_bulk", nd.toString());
@@ -302,9 +464,17 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     }
   }
 
-  private static String source(Article a, String hash) {
+  private static String source(Article a, String hash, GroupMember group) {
     ObjectNode d = F.objectNode();
     d.put("id", a.id());
+    GroupMember g = group != null ? group : GroupMember.of(a, a.id(), Signature.of(a));
+    d.put(GROUP, g.groupId());
+    List<String> bands = g.signature().bandKeys();
+    if (!bands.isEmpty()) {
+      ArrayNode keys = d.putArray(GROUP_BAND);
+      bands.forEach(keys::add);
+    }
+    d.put(GROUP_SIGNATURE, java.util.Base64.getEncoder().encodeToString(g.signature().toBytes()));
     d.put("title", a.title());
     d.put("body", a.body());
     if (a.press() != null) {
@@ -385,6 +555,8 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       pending.remove(id);
       pending.put(id, null);
       pendingHash.put(id, "");
+      pendingGroup.remove(id);
+      grouper.removed(id);
     }
     return existed;
   }
@@ -410,8 +582,11 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     ObjectNode period = periodFilter(r);
     ObjectNode press = pressFilter(r);
     Plan plan = plan(r, press, period);
+    if (r.grouped() && r.group() == null) {
+      return groupedSearch(r, plan, period, press, t0);
+    }
     ObjectNode body = F.objectNode();
-    body.set("query", filtered(QueryDsl.of(plan.text()), period, null));
+    body.set("query", withGroup(filtered(QueryDsl.of(plan.text()), period, null), r.group()));
     if (press != null) {
       body.set("post_filter", press); // the press counts below ignore it
     }
@@ -419,8 +594,166 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     body.put("size", r.size());
     body.put("track_total_hits", true);
     body.set("sort", sort(r.sort()));
-    body.putObject("aggs").putObject("press").putObject("terms").put("field", "press").put("size", 10_000)
-        .put("shard_size", 10_000);
+    body.putObject("aggs").set("press", pressAgg());
+    List<List<String>> phrases = highlight(body, r);
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    long total = res.path("hits").path("total").path("value").asLong();
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
+    for (JsonNode h : res.path("hits").path("hits")) {
+      articles.add(hit(h, phrases, hits));
+    }
+    List<SearchPage.HitGroup> groups = List.of();
+    if (r.group() != null && !hits.isEmpty()) {
+      List<GroupMember> members = members(List.of(r.group())).getOrDefault(r.group(), List.of());
+      if (members.isEmpty()) {
+        members = List.of(GroupMember.of(articles.get(0), r.group(), Signature.of(articles.get(0))));
+      }
+      SearchPage.HitGroup g = new SearchPage.HitGroup(total, GroupSummary.of(r.group(), members, grouper.policy()));
+      groups = java.util.Collections.nCopies(hits.size(), g);
+    }
+    Map<String, Long> pressCounts = pressCounts(res.path("aggregations").path("press"));
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), -1, groups);
+  }
+
+  /** Groups counted per request of a composite aggregation. */
+  static final int GROUP_PAGE = 10_000;
+
+  private int groupPage = GROUP_PAGE;
+
+  /** Sets how many groups one request of the group count walks (tests walk several pages). */
+  void groupPage(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("group page must be at least 1, not " + n);
+    }
+    this.groupPage = n;
+  }
+
+  /**
+   * One hit per group (field collapsing on the group id: each group's best-ranked member, the
+   * groups ordered by it, paged by group). The total stays the exact number of matching articles;
+   * the number of groups is exact too (a composite aggregation paged through every group, not the
+   * approximate cardinality), and each shown group's matching members are counted by a terms
+   * aggregation on those groups alone.
+   */
+  private SearchPage groupedSearch(SearchRequest r, Plan plan, ObjectNode period, ObjectNode press, long t0) throws IOException {
+    ObjectNode query = filtered(QueryDsl.of(plan.text()), period, press);
+    ObjectNode body = F.objectNode();
+    body.set("query", query);
+    body.put("from", (r.page() - 1) * r.size());
+    body.put("size", r.size());
+    body.put("track_total_hits", true);
+    body.set("sort", sort(r.sort()));
+    body.putObject("collapse").put("field", GROUP);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.set("groups", groupsAgg(null, groupPage));
+    aggs.putObject("no_group").putObject("missing").put("field", GROUP);
+    if (press == null) {
+      aggs.set("press", pressAgg());
+    }
+    List<List<String>> phrases = highlight(body, r);
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    long total = res.path("hits").path("total").path("value").asLong();
+    long groupCount = countGroups(query, res.path("aggregations"));
+    Map<String, Long> pressCounts;
+    if (press == null) {
+      pressCounts = pressCounts(res.path("aggregations").path("press"));
+    } else { // the press counts ignore the press filter, so the other presses' counts stay visible
+      ObjectNode facet = F.objectNode();
+      facet.set("query", filtered(QueryDsl.of(plan.text()), period, null));
+      facet.put("size", 0).put("track_total_hits", false);
+      facet.putObject("aggs").set("press", pressAgg());
+      JsonNode fr = client.call("POST", path + "/_search", facet);
+      checkComplete(fr);
+      pressCounts = pressCounts(fr.path("aggregations").path("press"));
+    }
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    List<Article> articles = new ArrayList<>();
+    List<String> groupIds = new ArrayList<>();
+    for (JsonNode h : res.path("hits").path("hits")) {
+      Article a = hit(h, phrases, hits);
+      articles.add(a);
+      JsonNode g = h.path("fields").path(GROUP).path(0);
+      groupIds.add(g.isTextual() ? g.asText() : a.id());
+    }
+    List<SearchPage.HitGroup> groups = new ArrayList<>(hits.size());
+    if (!hits.isEmpty()) {
+      Map<String, Long> matching = matchingPerGroup(query, groupIds);
+      Map<String, List<GroupMember>> members = members(groupIds);
+      for (int i = 0; i < hits.size(); i++) {
+        String g = groupIds.get(i);
+        List<GroupMember> m = members.getOrDefault(g, List.of());
+        if (m.isEmpty()) { // an article written before grouping: alone
+          m = List.of(GroupMember.of(articles.get(i), g, Signature.of(articles.get(i))));
+        }
+        groups.add(new SearchPage.HitGroup(matching.getOrDefault(g, 1L), GroupSummary.of(g, m, grouper.policy())));
+      }
+    }
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), groupCount, groups);
+  }
+
+  private static ObjectNode groupsAgg(JsonNode after, int page) {
+    ObjectNode c = F.objectNode();
+    ObjectNode comp = c.putObject("composite").put("size", page);
+    comp.putArray("sources").addObject().putObject("g").putObject("terms").put("field", GROUP);
+    if (after != null) {
+      comp.set("after", after);
+    }
+    return c;
+  }
+
+  /** Distinct groups among the matches, paging the composite aggregation; an article without a group counts alone. */
+  private long countGroups(ObjectNode query, JsonNode aggs) throws IOException {
+    long n = aggs.path("no_group").path("doc_count").asLong();
+    JsonNode comp = aggs.path("groups");
+    while (true) {
+      int buckets = comp.path("buckets").size();
+      n += buckets;
+      JsonNode after = comp.path("after_key");
+      if (buckets < groupPage || after.isMissingNode()) {
+        return n;
+      }
+      ObjectNode body = F.objectNode();
+      body.set("query", query);
+      body.put("size", 0).put("track_total_hits", false);
+      body.putObject("aggs").set("groups", groupsAgg(after, groupPage));
+      JsonNode res = client.call("POST", path + "/_search", body);
+      checkComplete(res);
+      comp = res.path("aggregations").path("groups");
+    }
+  }
+
+  /** The matching articles of each of these groups. */
+  private Map<String, Long> matchingPerGroup(ObjectNode query, List<String> groupIds) throws IOException {
+    List<String> distinct = groupIds.stream().distinct().toList();
+    ObjectNode body = F.objectNode();
+    body.set("query", query);
+    body.put("size", 0).put("track_total_hits", false);
+    ObjectNode terms = body.putObject("aggs").putObject("matching").putObject("terms");
+    terms.put("field", GROUP).put("size", distinct.size()).put("shard_size", distinct.size());
+    ArrayNode include = terms.putArray("include");
+    distinct.forEach(include::add);
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    Map<String, Long> out = new HashMap<>();
+    for (JsonNode b : res.path("aggregations").path("matching").path("buckets")) {
+      out.put(b.path("key").asText(), b.path("doc_count").asLong());
+    }
+    return out;
+  }
+
+  private static ObjectNode pressAgg() {
+    ObjectNode a = F.objectNode();
+    a.putObject("terms").put("field", "press").put("size", 10_000).put("shard_size", 10_000);
+    return a;
+  }
+
+  /** Adds the highlighter to a search body; returns the query's phrases for {@link #asQueryMatches}. */
+  private List<List<String>> highlight(ObjectNode body, SearchRequest r) {
     Query hl = queries.highlightQuery(r.query(), r.titleOnly());
     if (hl instanceof BooleanQuery bq && !bq.clauses().isEmpty()) {
       ObjectNode h = body.putObject("highlight");
@@ -433,23 +766,232 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       fields.putObject("title");
       fields.putObject("body");
     }
-    List<List<String>> phrases = phrases(hl);
-    JsonNode res = client.call("POST", path + "/_search", body);
-    checkComplete(res);
-    long total = res.path("hits").path("total").path("value").asLong();
-    List<SearchPage.Hit> hits = new ArrayList<>();
-    for (JsonNode h : res.path("hits").path("hits")) {
-      Article a = article(h.path("_source"));
-      Snippet title = SnippetMaker.whole(a.title(), asQueryMatches(a.title(), matches(a.title(), h.path("highlight").path("title")), phrases));
-      Snippet snippet = SnippetMaker.best(
-          a.body(), asQueryMatches(a.body(), matches(a.body(), h.path("highlight").path("body")), phrases), SnippetMaker.DEFAULT_WIDTH);
-      float score = h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f;
-      hits.add(new SearchPage.Hit(
-          a.id(), a.title(), title, a.press(), a.reporters(), a.dateline(), a.publishedAt(), a.url(), a.section(), snippet, score));
+    return phrases(hl);
+  }
+
+  /** One hit of a search response as a page's hit (added to {@code hits}); returns its article. */
+  private Article hit(JsonNode h, List<List<String>> phrases, List<SearchPage.Hit> hits) {
+    Article a = article(h.path("_source"));
+    Snippet title = SnippetMaker.whole(a.title(), asQueryMatches(a.title(), matches(a.title(), h.path("highlight").path("title")), phrases));
+    Snippet snippet = SnippetMaker.best(
+        a.body(), asQueryMatches(a.body(), matches(a.body(), h.path("highlight").path("body")), phrases), SnippetMaker.DEFAULT_WIDTH);
+    float score = h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f;
+    hits.add(new SearchPage.Hit(
+        a.id(), a.title(), title, a.press(), a.reporters(), a.dateline(), a.publishedAt(), a.url(), a.section(), snippet, score));
+    return a;
+  }
+
+  private static ObjectNode withGroup(ObjectNode q, String group) {
+    if (group == null) {
+      return q;
     }
-    Map<String, Long> pressCounts = pressCounts(res.path("aggregations").path("press"));
-    long took = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed());
+    ObjectNode b = F.objectNode();
+    b.putArray("must").add(q);
+    b.putArray("filter").add(QueryDsl.wrap("term", F.objectNode().set(GROUP, F.objectNode().put("value", group))));
+    return QueryDsl.wrap("bool", b);
+  }
+
+  // ---- related coverage ----
+
+  @Override
+  public GroupPolicy groupPolicy() {
+    return grouper.policy();
+  }
+
+  /** The source fields a group member is read from. */
+  private static final List<String> MEMBER_FIELDS = List.of("id", GROUP, "title", "press", "published", GROUP_SIGNATURE);
+
+  /**
+   * Committed articles sharing at least {@link Signature#MIN_SHARED_BANDS} band keys: each key a
+   * constant-score clause worth 1, so the score is the number of keys shared, most first.
+   */
+  @Override
+  public List<GroupMember> groupCandidates(List<String> bandKeys, int limit) throws IOException {
+    if (bandKeys.isEmpty()) {
+      return List.of();
+    }
+    JsonNode res = client.call("POST", path + "/_search", candidatesQuery(bandKeys, limit));
+    checkComplete(res);
+    return candidates(res);
+  }
+
+  /** Searches of the candidates per article, in one request per {@value #MSEARCH} articles; keyed by band keys. */
+  private Map<List<String>, List<GroupMember>> candidatesOf(List<Article> articles) throws IOException {
+    Map<List<String>, List<GroupMember>> out = new HashMap<>();
+    List<List<String>> keys = new ArrayList<>();
+    for (Article a : articles) {
+      List<String> k = Signature.of(a).bandKeys();
+      if (!k.isEmpty() && !out.containsKey(k)) {
+        out.put(k, null);
+        keys.add(k);
+      }
+    }
+    int limit = grouper.policy().candidates();
+    for (int from = 0; from < keys.size(); from += MSEARCH) {
+      List<List<String>> chunk = keys.subList(from, Math.min(keys.size(), from + MSEARCH));
+      StringBuilder nd = new StringBuilder();
+      for (List<String> k : chunk) {
+        nd.append("{}\n").append(candidatesQuery(k, limit)).append('\n');
+      }
+      JsonNode res = client.call("POST", path + "/_msearch", nd.toString());
+      JsonNode responses = res.path("responses");
+      for (int i = 0; i < chunk.size(); i++) {
+        JsonNode r = responses.path(i);
+        if (r.has("error")) {
+          throw new OpenSearchClient.ClusterException("OpenSearch index " + name + " failed to find the candidates of a group: "
+              + r.path("error").path("reason").asText(r.path("error").toString()), false, null);
+        }
+        checkComplete(r);
+        out.put(chunk.get(i), candidates(r));
+      }
+    }
+    out.values().removeIf(java.util.Objects::isNull);
+    return out;
+  }
+
+  /** Candidate searches sent in one _msearch request. */
+  static final int MSEARCH = 200;
+
+  private static ObjectNode candidatesQuery(List<String> bandKeys, int limit) {
+    ObjectNode bool = F.objectNode();
+    ArrayNode should = bool.putArray("should");
+    for (String k : bandKeys) {
+      ObjectNode cs = F.objectNode();
+      cs.set("filter", QueryDsl.wrap("term", F.objectNode().set(GROUP_BAND, F.objectNode().put("value", k))));
+      cs.put("boost", 1.0f);
+      should.add(QueryDsl.wrap("constant_score", cs));
+    }
+    bool.put("minimum_should_match", Math.min(Signature.MIN_SHARED_BANDS, bandKeys.size()));
+    ObjectNode body = F.objectNode();
+    body.set("query", QueryDsl.wrap("bool", bool));
+    body.put("size", limit).put("track_total_hits", false);
+    ArrayNode sort = body.putArray("sort");
+    sort.add(F.objectNode().put("_score", "desc"));
+    sort.add(F.objectNode().put("id", "asc"));
+    ArrayNode src = body.putArray("_source");
+    List.of("id", GROUP, "press", "published", GROUP_SIGNATURE).forEach(src::add);
+    return body;
+  }
+
+  private static List<GroupMember> candidates(JsonNode res) {
+    List<GroupMember> out = new ArrayList<>();
+    for (JsonNode h : res.path("hits").path("hits")) {
+      JsonNode s = h.path("_source");
+      if (s.hasNonNull(GROUP_SIGNATURE)) {
+        out.add(member(s, false));
+      }
+    }
+    return out;
+  }
+
+  private static GroupMember member(JsonNode s, boolean withTitle) {
+    String id = s.path("id").asText();
+    Signature sig = s.hasNonNull(GROUP_SIGNATURE)
+        ? Signature.fromBytes(java.util.Base64.getDecoder().decode(s.get(GROUP_SIGNATURE).asText()))
+        : Signature.of(s.path("title").asText());
+    return new GroupMember(
+        id,
+        s.hasNonNull(GROUP) ? s.get(GROUP).asText() : id,
+        withTitle ? text(s, "title") : null,
+        text(s, "press"),
+        s.hasNonNull("published") ? Instant.ofEpochMilli(s.get("published").asLong()) : null,
+        sig);
+  }
+
+  @Override
+  public List<GroupMember> groupMembers(String groupId) throws IOException {
+    return members(List.of(groupId)).getOrDefault(groupId, List.of());
+  }
+
+  /** Every committed member of each of these groups, by group. */
+  private Map<String, List<GroupMember>> members(List<String> groupIds) throws IOException {
+    ArrayNode ids = F.arrayNode();
+    groupIds.stream().distinct().forEach(ids::add);
+    Map<String, List<GroupMember>> out = new HashMap<>();
+    JsonNode after = null;
+    while (true) {
+      ObjectNode body = F.objectNode();
+      body.set("query", QueryDsl.wrap("terms", F.objectNode().set(GROUP, ids)));
+      body.put("size", 1000).put("track_total_hits", false);
+      body.putArray("sort").add(F.objectNode().put("id", "asc"));
+      ArrayNode src = body.putArray("_source");
+      MEMBER_FIELDS.forEach(src::add);
+      if (after != null) {
+        body.set("search_after", after);
+      }
+      JsonNode res = client.call("POST", path + "/_search", body);
+      checkComplete(res);
+      JsonNode hits = res.path("hits").path("hits");
+      for (JsonNode h : hits) {
+        GroupMember m = member(h.path("_source"), true);
+        out.computeIfAbsent(m.groupId(), g -> new ArrayList<>()).add(m);
+        after = h.path("sort");
+      }
+      if (hits.size() < 1000) {
+        return out;
+      }
+    }
+  }
+
+  /** How long a scan's point in time is kept between two pages. */
+  private static final String SCAN_KEEP_ALIVE = "2m";
+
+  /**
+   * Walks the matches through a point in time (one consistent view of the index however long the
+   * walk takes), a thousand at a time by {@code search_after}; nothing is held but one page.
+   */
+  @Override
+  public void scan(SearchRequest r, boolean articles, Consumer<Match> visitor) throws IOException {
+    ObjectNode period = periodFilter(r);
+    ObjectNode press = pressFilter(r);
+    Plan plan = plan(r, press, period);
+    ObjectNode query = withGroup(filtered(QueryDsl.of(plan.text()), period, press), r.group());
+    JsonNode opened = client.call("POST", path + "/_search/point_in_time?keep_alive=" + SCAN_KEEP_ALIVE, null);
+    String pit = opened.path("pit_id").asText(null);
+    if (pit == null) {
+      throw new IOException("OpenSearch index " + name + " at " + client.urls() + " gave no point in time to scan: " + opened);
+    }
+    try {
+      JsonNode after = null;
+      while (true) {
+        ObjectNode body = F.objectNode();
+        body.set("query", query);
+        body.put("size", 1000).put("track_total_hits", false);
+        body.putObject("pit").put("id", pit).put("keep_alive", SCAN_KEEP_ALIVE);
+        body.putArray("sort").add(F.objectNode().put("id", "asc"));
+        if (!articles) {
+          ArrayNode src = body.putArray("_source");
+          List.of("id", "published", "press", GROUP).forEach(src::add);
+        }
+        if (after != null) {
+          body.set("search_after", after);
+        }
+        JsonNode res = client.call("POST", "/_search", body);
+        checkComplete(res);
+        pit = res.path("pit_id").asText(pit);
+        JsonNode hits = res.path("hits").path("hits");
+        for (JsonNode h : hits) {
+          JsonNode s = h.path("_source");
+          String id = s.path("id").asText();
+          String group = s.hasNonNull(GROUP) ? s.get(GROUP).asText() : id;
+          if (articles) {
+            Article a = article(s);
+            visitor.accept(new Match(id, a.publishedAt(), a.press(), group, a));
+          } else {
+            Instant at = s.hasNonNull("published") ? Instant.ofEpochMilli(s.get("published").asLong()) : null;
+            visitor.accept(new Match(id, at, text(s, "press"), group, null));
+          }
+          after = h.path("sort");
+        }
+        if (hits.size() < 1000) {
+          return;
+        }
+      }
+    } finally {
+      ObjectNode del = F.objectNode();
+      del.putArray("pit_id").add(pit);
+      client.send("DELETE", "/_search/point_in_time", del.toString());
+    }
   }
 
   /** Marks the highlighter puts around a match: private-use characters no article holds. */
@@ -738,6 +1280,8 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   public synchronized void close() {
     pending.clear();
     pendingHash.clear();
+    pendingGroup.clear();
+    grouper.committed();
   }
 
   /** There is no such index on the cluster. */

@@ -82,9 +82,16 @@ class BackendParityTest {
         "AI 반도체", "반도체", "전기차", "자율주행", "카카오 -네이버", "\"모빌리티 서비스\"", "+현대자동차 +수소",
         "LPG | 충전소", "제목:넥슨", "언론사:이데일리", "기자:황영민", "게임 신작 출시", "카카오톡 선물하기",
         "현대자동차가 새로 공개한 수소전기차의 가격은 얼마인가?", "네이버 웹툰 해외 진출 성과와 과제는 무엇인가",
-        "E1 LPG 가격 동결", "두산 로봇 -모빌리티", "매출 영업이익 증가", "10월 1일", "삼성전자")) {
+        "E1 LPG 가격 동결", "두산 로봇 -모빌리티", "매출 영업이익 증가", "10월 1일", "삼성전자",
+        // spacing variants: written apart, the joined word is looked for too, and the other way round
+        "챗 GPT", "챗GPT", "인공 지능", "인공지능", "빅 데이터", "전기 자동차")) {
       out.add(SearchRequest.of(q));
     }
+    // abbreviations learned from the articles: either form finds the other's articles
+    embedded.aliases().inUse().stream().limit(4).forEach(e -> {
+      out.add(SearchRequest.of(e.shortForm()));
+      out.add(SearchRequest.of(e.longForm()));
+    });
     out.add(SearchRequest.of("반도체").withSort(SortOrder.LATEST));
     out.add(SearchRequest.of("카카오").withSort(SortOrder.OLDEST));
     out.add(SearchRequest.of("카카오").withPress(List.of("연합뉴스", "이데일리")));
@@ -154,6 +161,96 @@ class BackendParityTest {
     // the same headline marks and the same body passage with the same marks on every hit
     assertThat(sameSnippets).as("hits with identical snippets").isEqualTo(snippets);
     assertThat(snippets).isGreaterThan(300);
+  }
+
+  @Test
+  void both_backends_learn_the_same_abbreviations() {
+    List<String> pairs = embedded.aliases().inUse().stream().map(e -> e.shortForm() + "=" + e.longForm()).toList();
+    System.out.printf("aliases: %d pairs in use (%s), %d known, the same on both backends%n",
+        pairs.size(), String.join(", ", pairs), embedded.aliases().entries().size());
+    assertThat(opensearch.aliases().lines()).isEqualTo(embedded.aliases().lines());
+    assertThat(pairs).isNotEmpty();
+  }
+
+  @Test
+  void both_backends_place_every_article_in_the_same_group() throws IOException {
+    java.util.Map<String, String> a = new java.util.HashMap<>();
+    java.util.Map<String, String> b = new java.util.HashMap<>();
+    embedded.scan(SearchRequest.of(""), false, m -> a.put(m.id(), m.groupId()));
+    opensearch.scan(SearchRequest.of(""), false, m -> b.put(m.id(), m.groupId()));
+    assertThat(b).hasSameSizeAs(a);
+    int same = 0;
+    for (java.util.Map.Entry<String, String> e : a.entrySet()) {
+      same += e.getValue().equals(b.get(e.getKey())) ? 1 : 0;
+    }
+    java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+    a.values().forEach(g -> sizes.merge(g, 1, Integer::sum));
+    long inGroups = sizes.values().stream().filter(n -> n > 1).mapToLong(Integer::longValue).sum();
+    long multi = sizes.values().stream().filter(n -> n > 1).count();
+    System.out.printf("group parity: %d of %d articles in the same group on both backends; %d groups, %d of them with"
+        + " two or more members holding %d articles%n", same, a.size(), sizes.size(), multi, inGroups);
+    assertThat(b).isEqualTo(a);
+    assertThat(multi).as("groups of two or more").isGreaterThan(10);
+  }
+
+  @Test
+  void grouped_pages_give_the_same_counts_groups_and_related_counts() throws IOException {
+    List<SearchRequest> requests = new ArrayList<>();
+    for (SearchRequest r : requests()) {
+      requests.add(r.withGrouped(true));
+    }
+    requests.add(SearchRequest.of("").withGrouped(true).withSort(SortOrder.LATEST));
+    requests.add(SearchRequest.of("").withGrouped(true).withSort(SortOrder.OLDEST).withPage(2, 20));
+    requests.add(SearchRequest.of("").withGrouped(true).withPress(List.of("연합뉴스", "뉴시스", "이데일리")).withPage(1, 50));
+    int shown = 0;
+    int sameShown = 0;
+    int compared = 0;
+    int collapsing = 0;
+    long groupsTotal = 0;
+    long articlesTotal = 0;
+    int identicalOrder = 0;
+    for (SearchRequest r : requests) {
+      SearchPage a = embedded.search(r);
+      SearchPage b = opensearch.search(r);
+      String what = r.query().text() + " " + r.sort() + " press=" + r.press() + " page=" + r.page();
+      assertThat(b.total()).as("count of " + what).isEqualTo(a.total());
+      assertThat(b.grouped()).isTrue();
+      assertThat(b.groupCount()).as("group count of " + what).isEqualTo(a.groupCount());
+      assertThat(b.pressCounts()).as("press counts of " + what).isEqualTo(a.pressCounts());
+      assertThat(b.hits()).as("hits of " + what).hasSameSizeAs(a.hits());
+      assertThat(b.groups()).hasSameSizeAs(b.hits());
+      groupsTotal += a.groupCount();
+      articlesTotal += a.total();
+      collapsing += a.groupCount() < a.total() ? 1 : 0;
+      java.util.Map<String, SearchPage.HitGroup> byId = new java.util.HashMap<>();
+      b.groups().forEach(g -> byId.put(g.id(), g));
+      assertThat(byId).as("one hit per group in " + what).hasSameSizeAs(b.groups());
+      List<String> ga = a.groups().stream().map(SearchPage.HitGroup::id).toList();
+      List<String> gb = b.groups().stream().map(SearchPage.HitGroup::id).toList();
+      identicalOrder += ga.equals(gb) ? 1 : 0;
+      for (SearchPage.HitGroup g : a.groups()) {
+        shown++;
+        SearchPage.HitGroup o = byId.get(g.id());
+        if (o == null) {
+          continue;
+        }
+        sameShown++;
+        compared++;
+        assertThat(o.matching()).as("matching members of group " + g.id() + " in " + what).isEqualTo(g.matching());
+        assertThat(o.summary().members().stream().map(sosik.group.GroupMember::id).toList())
+            .as("members of group " + g.id()).isEqualTo(g.summary().members().stream().map(sosik.group.GroupMember::id).toList());
+        assertThat(o.summary().firstId()).isEqualTo(g.summary().firstId());
+        assertThat(o.summary().wireId()).isEqualTo(g.summary().wireId());
+        assertThat(o.summary().reprintIds()).isEqualTo(g.summary().reprintIds());
+        assertThat(o.summary().outlets()).isEqualTo(g.summary().outlets());
+      }
+    }
+    System.out.printf("grouped parity: %d grouped requests, totals, group counts and press counts equal (%d articles in %d"
+        + " groups over all requests; %d requests where grouping joined articles); shown groups %d of %d on both pages,"
+        + " related counts and group summaries equal on all %d; identical group order %d/%d%n",
+        requests.size(), articlesTotal, groupsTotal, collapsing, sameShown, shown, compared, identicalOrder, requests.size());
+    assertThat(collapsing).as("requests where grouping joined articles").isGreaterThan(10);
+    assertThat((double) sameShown / shown).as("share of shown groups on both pages").isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
