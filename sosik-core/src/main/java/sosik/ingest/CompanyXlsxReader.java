@@ -1,24 +1,34 @@
 package sosik.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 import sosik.article.PressNames;
 
 /**
@@ -27,15 +37,25 @@ import sosik.article.PressNames;
  * company} (the press, despite its name), {@code title}, {@code contents} and {@code link}; read as
  * {@link CompanyTsvReader} reads the same columns. Rejections name the sheet's row number.
  *
- * <p>An {@code .xlsx} file is a ZIP archive of XML parts; Sosik reads the first worksheet and the
- * shared strings with the JDK's ZIP and StAX readers (DTDs off, as for feeds), no spreadsheet
- * library. A part larger than {@value #MAX_PART_BYTES} bytes unpacked is refused (a ZIP bomb), as
- * is a file that is not a ZIP archive or holds no worksheet.
+ * <p>The workbook is read with Apache POI's streaming API: the package is opened from a file
+ * ({@link OPCPackage}, read-only, entries read from the ZIP as needed), the shared strings with
+ * {@link ReadOnlySharedStringsTable} (phonetic guides dropped) and the first worksheet row by row
+ * with {@link XSSFSheetXMLHandler}, so a sheet is never held whole. POI's ZIP guard refuses a part
+ * that unpacks to more than {@value #MAX_PART_BYTES} bytes or more than {@value #MAX_INFLATE}
+ * times its packed size (a ZIP bomb); a file that is not an OOXML package, or holds no worksheet,
+ * is rejected whole.
  */
 public final class CompanyXlsxReader implements ArticleReader {
   /** The largest part unpacked. */
-  static final int MAX_PART_BYTES = 256 * 1024 * 1024;
-  private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  static final long MAX_PART_BYTES = 256L * 1024 * 1024;
+  /** The most a part may grow when unpacked (POI's default, 1 / 0.01). */
+  static final int MAX_INFLATE = 100;
+
+  static {
+    // Process-wide settings of POI's ZIP guard; Sosik opens no other OOXML files.
+    ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    ZipSecureFile.setMinInflateRatio(1.0 / MAX_INFLATE);
+  }
 
   @Override
   public String name() {
@@ -65,164 +85,104 @@ public final class CompanyXlsxReader implements ArticleReader {
 
   @Override
   public void read(ByteSource in, ReadSink sink) throws IOException {
-    Map<String, byte[]> parts = new HashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(in.bytes())) {
-      ZipEntry e;
-      boolean any = false;
-      while ((e = zip.getNextEntry()) != null) {
-        any = true;
-        String name = e.getName();
-        if (name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-          byte[] b = unpack(zip);
-          if (b == null) {
-            sink.reject(0, "not read: the part " + name + " unpacks to more than " + MAX_PART_BYTES / (1024 * 1024) + " MB");
-            return;
-          }
-          parts.put(name, b);
-        }
-      }
-      if (!any) {
-        sink.reject(0, "not an .xlsx workbook: not a ZIP archive");
-        return;
-      }
-    } catch (ZipException e) {
-      sink.reject(0, "not an .xlsx workbook: " + e.getMessage());
+    BufferedInputStream bytes = new BufferedInputStream(in.bytes(), 8192);
+    FileMagic magic = FileMagic.valueOf(bytes);
+    if (magic != FileMagic.OOXML) {
+      sink.reject(0, "not an .xlsx workbook: " + (magic == FileMagic.OLE2
+          ? "an old binary .xls workbook (OLE2), not .xlsx; save it as .xlsx" : "not a ZIP archive"));
       return;
     }
-    String sheet = parts.containsKey("xl/worksheets/sheet1.xml") ? "xl/worksheets/sheet1.xml"
-        : parts.keySet().stream().filter(n -> n.startsWith("xl/worksheets/")).sorted().findFirst().orElse(null);
-    if (sheet == null) {
-      sink.reject(0, "not an .xlsx workbook: it holds no worksheet");
+    // POI reads a package lazily, entry by entry, only from a file: the bytes go to a temporary one.
+    Path tmp = Files.createTempFile("sosik-", ".xlsx");
+    try {
+      Files.copy(bytes, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      read(tmp, sink);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private void read(Path file, ReadSink sink) throws IOException {
+    OPCPackage pkg;
+    try {
+      pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+    } catch (OpenXML4JException | NotOfficeXmlFileException | OpenXML4JRuntimeException | POIXMLException e) {
+      sink.reject(0, "not an .xlsx workbook: " + message(e));
       return;
     }
     try {
-      List<String> shared = parts.containsKey("xl/sharedStrings.xml") ? sharedStrings(parts.get("xl/sharedStrings.xml")) : List.of();
-      rows(parts.get(sheet), shared, sink);
-    } catch (XMLStreamException e) {
-      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());
-      sink.reject(0, "the worksheet is not well-formed XML (line " + line + " of " + sheet + "): " + e.getMessage());
+      XSSFReader xssf = new XSSFReader(pkg);
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) xssf.getSheetsData();
+      if (!sheets.hasNext()) {
+        sink.reject(0, "not an .xlsx workbook: it holds no worksheet");
+        return;
+      }
+      ReadOnlySharedStringsTable shared = new ReadOnlySharedStringsTable(pkg, false);
+      Rows rows = new Rows(sink);
+      try (InputStream sheet = sheets.next()) {
+        XMLReader xml = XMLHelper.newXMLReader();
+        xml.setContentHandler(new XSSFSheetXMLHandler(xssf.getStylesTable(), shared, rows, new DataFormatter(Locale.ROOT), false));
+        try {
+          xml.parse(new InputSource(sheet));
+        } catch (SAXException e) {
+          sink.reject(0, "the worksheet " + sheets.getSheetName() + " is not well-formed XML: " + message(e));
+          return;
+        }
+      }
+      if (rows.header == null) {
+        sink.reject(0, "no header row naming the columns years, company, title, contents, link");
+      }
+    } catch (OpenXML4JException | SAXException | POIXMLException | OpenXML4JRuntimeException | javax.xml.parsers.ParserConfigurationException e) {
+      sink.reject(0, "not an .xlsx workbook: " + message(e));
+    } catch (IOException e) {
+      // POI's ZIP guard says "Zip bomb detected!" or names the size limit
+      sink.reject(0, "not read: " + message(e));
+    } finally {
+      pkg.revert(); // read-only: closes the file without writing anything
     }
   }
 
-  private static byte[] unpack(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[1 << 16];
-    int n;
-    while ((n = in.read(buf)) != -1) {
-      if (out.size() + n > MAX_PART_BYTES) {
-        return null;
-      }
-      out.write(buf, 0, n);
+  private static String message(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+      t = t.getCause();
     }
-    return out.toByteArray();
+    String m = t.getMessage();
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.strip();
   }
 
-  /** The shared strings, each the text of its runs. */
-  private static List<String> sharedStrings(byte[] xml) throws XMLStreamException {
-    List<String> out = new ArrayList<>();
-    XMLStreamReader r = FeedReader.factory().createXMLStreamReader(new ByteArrayInputStream(xml));
-    StringBuilder current = null;
-    boolean inText = false;
-    while (r.hasNext()) {
-      int ev = r.next();
-      if (ev == XMLStreamConstants.DTD) {
-        throw new XMLStreamException("a DTD is not read");
-      }
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        String local = r.getLocalName();
-        if (local.equals("si")) {
-          current = new StringBuilder();
-        } else if (local.equals("t") && current != null) {
-          inText = true;
-        } else if (local.equals("rPh")) {
-          skip(r); // phonetic guides are not the cell's text
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        String local = r.getLocalName();
-        if (local.equals("t")) {
-          inText = false;
-        } else if (local.equals("si") && current != null) {
-          out.add(current.toString());
-          current = null;
-        }
-      } else if (inText && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)) {
-        current.append(r.getText());
-      }
-    }
-    return out;
-  }
+  /** The rows of one sheet, the first naming a {@code title} column being the header. */
+  private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final ReadSink sink;
+    private final TreeMap<Integer, String> cells = new TreeMap<>();
+    Map<String, Integer> header;
+    private int col;
 
-  private static void skip(XMLStreamReader r) throws XMLStreamException {
-    int depth = 1;
-    while (depth > 0 && r.hasNext()) {
-      int ev = r.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
+    Rows(ReadSink sink) {
+      this.sink = sink;
     }
-  }
 
-  private void rows(byte[] xml, List<String> shared, ReadSink sink) throws XMLStreamException {
-    XMLStreamReader r = FeedReader.factory().createXMLStreamReader(new ByteArrayInputStream(xml));
-    Map<String, Integer> header = null;
-    int rowNo = 0;
-    TreeMap<Integer, String> cells = null;
-    int col = -1;
-    String type = null;
-    StringBuilder value = null;
-    boolean inValue = false;
-    while (r.hasNext()) {
-      int ev = r.next();
-      if (ev == XMLStreamConstants.DTD) {
-        throw new XMLStreamException("a DTD is not read");
-      }
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        String local = r.getLocalName();
-        if (local.equals("row")) {
-          String at = r.getAttributeValue(null, "r");
-          rowNo = at != null && at.matches("\\d{1,9}") ? Integer.parseInt(at) : rowNo + 1;
-          cells = new TreeMap<>();
-          col = -1;
-        } else if (local.equals("c") && cells != null) {
-          String ref = r.getAttributeValue(null, "r");
-          col = ref == null ? col + 1 : column(ref);
-          type = r.getAttributeValue(null, "t");
-          value = new StringBuilder();
-        } else if ((local.equals("v") || local.equals("t")) && value != null) {
-          inValue = true;
-        } else if (local.equals("rPh")) {
-          skip(r);
-        }
-      } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        String local = r.getLocalName();
-        if (local.equals("v") || local.equals("t")) {
-          inValue = false;
-        } else if (local.equals("c") && value != null && cells != null) {
-          String text = value.toString();
-          if ("s".equals(type)) {
-            int i = text.strip().matches("\\d{1,9}") ? Integer.parseInt(text.strip()) : -1;
-            text = i >= 0 && i < shared.size() ? shared.get(i) : null;
-          }
-          if (text != null) {
-            cells.put(col, text);
-          }
-          value = null;
-        } else if (local.equals("row") && cells != null) {
-          if (header == null) {
-            header = header(cells);
-          } else {
-            row(header, cells, rowNo, sink);
-          }
-          cells = null;
-        }
-      } else if (inValue && value != null && (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)) {
-        value.append(r.getText());
+    @Override
+    public void startRow(int rowNum) {
+      cells.clear();
+      col = -1;
+    }
+
+    @Override
+    public void cell(String ref, String value, XSSFComment comment) {
+      col = ref == null ? col + 1 : new CellReference(ref).getCol();
+      if (value != null) {
+        cells.put(col, value);
       }
     }
-    if (header == null || !header.containsKey("title")) {
-      sink.reject(0, "no header row naming the columns years, company, title, contents, link");
+
+    @Override
+    public void endRow(int rowNum) {
+      if (header == null) {
+        header = header(cells);
+      } else {
+        row(header, cells, rowNum + 1, sink);
+      }
     }
   }
 
@@ -264,16 +224,5 @@ public final class CompanyXlsxReader implements ArticleReader {
   private static String cell(Map<String, Integer> header, Map<Integer, String> cells, String name) {
     Integer i = header.get(name);
     return i == null ? null : cells.get(i);
-  }
-
-  /** {@code B2} → 1 (columns from 0). */
-  static int column(String ref) {
-    int c = 0;
-    int i = 0;
-    while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-      c = c * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
-      i++;
-    }
-    return c - 1;
   }
 }

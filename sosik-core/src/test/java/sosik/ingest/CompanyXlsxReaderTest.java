@@ -24,8 +24,8 @@ class CompanyXlsxReaderTest {
   private final CompanyXlsxReader reader = new CompanyXlsxReader();
   @TempDir Path tmp;
 
-  /** A workbook of the parts given (name, XML). */
-  private static byte[] xlsx(String... namesAndXml) throws IOException {
+  /** A ZIP archive of the parts given (name, XML). */
+  private static byte[] zip(String... namesAndXml) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (int i = 0; i < namesAndXml.length; i += 2) {
@@ -35,6 +35,49 @@ class CompanyXlsxReaderTest {
       }
     }
     return out.toByteArray();
+  }
+
+  private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+  /**
+   * A workbook as a spreadsheet program writes it: content types, relationships, the workbook
+   * naming its sheets, and the parts given ({@code xl/worksheets/sheetN.xml}, {@code
+   * xl/sharedStrings.xml}).
+   */
+  private static byte[] xlsx(String... namesAndXml) throws IOException {
+    StringBuilder types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>");
+    StringBuilder rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+    StringBuilder sheets = new StringBuilder();
+    int n = 0;
+    for (int i = 0; i < namesAndXml.length; i += 2) {
+      String name = namesAndXml[i];
+      n++;
+      if (name.startsWith("xl/worksheets/")) {
+        types.append("<Override PartName=\"/").append(name).append("\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+        rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"").append(REL).append("/worksheet\" Target=\"")
+            .append(name.substring(3)).append("\"/>");
+        sheets.append("<sheet name=\"Sheet").append(n).append("\" sheetId=\"").append(n).append("\" r:id=\"rId").append(n).append("\"/>");
+      } else if (name.equals("xl/sharedStrings.xml")) {
+        types.append("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
+        rels.append("<Relationship Id=\"rId").append(n).append("\" Type=\"").append(REL).append("/sharedStrings\" Target=\"sharedStrings.xml\"/>");
+      }
+    }
+    String[] parts = new String[namesAndXml.length + 8];
+    parts[0] = "[Content_Types].xml";
+    parts[1] = types.append("</Types>").toString();
+    parts[2] = "_rels/.rels";
+    parts[3] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"" + REL + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+    parts[4] = "xl/workbook.xml";
+    parts[5] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + NS + "\" xmlns:r=\"" + REL + "\"><sheets>" + sheets + "</sheets></workbook>";
+    parts[6] = "xl/_rels/workbook.xml.rels";
+    parts[7] = rels.append("</Relationships>").toString();
+    System.arraycopy(namesAndXml, 0, parts, 8, namesAndXml.length);
+    return zip(parts);
   }
 
   private static final String SHARED = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
@@ -73,13 +116,41 @@ class CompanyXlsxReaderTest {
   @Test
   void what_is_not_a_workbook_is_rejected_saying_so() throws IOException {
     CollectingSink text = CollectingSink.readBytes(reader, "years,title\n".getBytes(StandardCharsets.UTF_8), null, null);
-    CollectingSink noSheet = CollectingSink.readBytes(reader, xlsx("xl/workbook.xml", "<workbook/>"), null, null);
+    byte[] ole2 = new byte[512];
+    System.arraycopy(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, 0, ole2, 0, 8);
+    CollectingSink xls = CollectingSink.readBytes(reader, ole2, null, null);
+    byte[] whole = xlsx("xl/sharedStrings.xml", SHARED, "xl/worksheets/sheet1.xml", SHEET);
+    CollectingSink cut = CollectingSink.readBytes(reader, java.util.Arrays.copyOf(whole, whole.length / 2), null, null);
+    CollectingSink notOoxml = CollectingSink.readBytes(reader, zip("xl/workbook.xml", "<workbook/>"), null, null);
+    CollectingSink noSheet = CollectingSink.readBytes(reader, xlsx(), null, null);
     CollectingSink noHeader = CollectingSink.readBytes(reader, xlsx("xl/worksheets/sheet1.xml",
-        "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>이름</t></is></c></row></sheetData></worksheet>"), null, null);
+        "<worksheet xmlns=\"" + NS + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>이름</t></is></c></row></sheetData></worksheet>"), null, null);
+    CollectingSink broken = CollectingSink.readBytes(reader, xlsx("xl/worksheets/sheet1.xml",
+        "<worksheet xmlns=\"" + NS + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>title</t></is></c></row><row></sheetData>"), null, null);
 
     assertThat(text.problems()).containsExactly("not an .xlsx workbook: not a ZIP archive");
+    assertThat(xls.problems()).containsExactly("not an .xlsx workbook: an old binary .xls workbook (OLE2), not .xlsx; save it as .xlsx");
+    assertThat(cut.problems()).singleElement().asString().startsWith("not an .xlsx workbook: ");
+    assertThat(cut.articles).isEmpty();
+    assertThat(notOoxml.problems()).singleElement().asString().startsWith("not an .xlsx workbook: ");
     assertThat(noSheet.problems()).containsExactly("not an .xlsx workbook: it holds no worksheet");
     assertThat(noHeader.problems()).containsExactly("no header row naming the columns years, company, title, contents, link");
+    assertThat(broken.problems()).singleElement().asString().startsWith("the worksheet Sheet1 is not well-formed XML: ");
+  }
+
+  @Test
+  void a_zip_bomb_is_refused_before_it_is_unpacked() throws IOException {
+    // 40 MB of blank cells pack to a few kilobytes: far more than POI's guard lets a part grow
+    StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"" + NS + "\"><sheetData>");
+    String pad = " ".repeat(1 << 20);
+    for (int i = 0; i < 40; i++) {
+      sheet.append(pad);
+    }
+    sheet.append("</sheetData></worksheet>");
+    CollectingSink s = CollectingSink.readBytes(reader, xlsx("xl/worksheets/sheet1.xml", sheet.toString()), null, null);
+
+    assertThat(s.articles).isEmpty();
+    assertThat(s.problems()).singleElement().asString().containsIgnoringCase("zip bomb");
   }
 
   @Test
