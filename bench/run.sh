@@ -28,5 +28,5 @@ if needs_build; then
   fi
 fi
 
-exec java ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 \
+exec java ${BENCH_JAVA_OPTS:--Xms2g -Xmx2g} -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 \
   -Dsosik.repo="$root" -jar "$jar" "$@"

@@ -49,6 +49,8 @@ public final class CoreBench {
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
         --rounds N       timed rounds for every part (defaults: analysis 5, index 5, query 20)
         --threads LIST   thread counts for 'threads' (default: 1,2)
+        --all-sets       'threads' on every real set together (company-news, soynlp, sci-news, korquad,
+                         ynat) read by Sosik's own readers, instead of company-news alone
         --out FILE.json  also write every figure, with the machine, as JSON
       """;
 
@@ -92,6 +94,7 @@ public final class CoreBench {
     Path queries = null;
     Path out = null;
     Integer rounds = null;
+    boolean allSets = false;
     List<Integer> threadCounts = List.of(1, 2);
     try {
       for (int i = 0; i < args.length; i++) {
@@ -99,6 +102,7 @@ public final class CoreBench {
           case "--shared" -> shared = Path.of(value(args, ++i));
           case "--queries" -> queries = Path.of(value(args, ++i));
           case "--out" -> out = Path.of(value(args, ++i));
+          case "--all-sets" -> allSets = true;
           case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
           case "--threads" -> threadCounts = java.util.Arrays.stream(value(args, ++i).split(","))
               .map(String::strip).map(Integer::parseInt).toList();
@@ -138,8 +142,9 @@ public final class CoreBench {
     ThreadsBench.Result threads = null;
     Corpora.CompanyNews news = Corpora.companyNews(shared);
     if (what.equals("threads")) {
-      progress("threads: %,d articles on %s threads", news.drafts().size(), threadCounts);
-      threads = ThreadsBench.run(news.drafts(), threadCounts, 1, rounds == null ? 3 : rounds);
+      List<sosik.ingest.ArticleDraft> drafts = allSets ? Corpora.allSets(shared) : news.drafts();
+      progress("threads: %,d articles (%s) on %s threads", drafts.size(), allSets ? "every real set" : Corpora.COMPANY, threadCounts);
+      threads = ThreadsBench.run(drafts, threadCounts, 1, rounds == null ? 3 : rounds);
     }
     if (all || what.equals("analysis")) {
       List<Corpora.Texts> corpora =
@@ -285,13 +290,15 @@ public final class CoreBench {
     }
     if (r.threads() != null) {
       ThreadsBench.Result t = r.threads();
-      o.printf(Locale.ROOT, "%nIngesting on N threads, company-news-2019 (%,d articles): median of %d rounds after %d warm-up%n",
+      o.printf(Locale.ROOT, "%nIngesting on N threads, %s (%,d articles): median of %d rounds after %d warm-up%n", r.args().contains("--all-sets") ? "every real set" : "company-news-2019",
           t.articles(), t.rounds(), t.warmupRounds());
-      o.printf(Locale.ROOT, "%8s %16s %20s %16s %14s%n", "threads", "ingest art/s", "Sosik analysis art/s", "Nori only art/s", "ingest/Nori");
+      o.printf(Locale.ROOT, "%8s %16s %12s %20s %16s %14s%n", "threads", "ingest art/s", "ingest MB/s", "Sosik analysis art/s", "Nori only art/s", "ingest/Nori");
       for (ThreadsBench.Row row : t.rows()) {
-        o.printf(Locale.ROOT, "%8d %16.0f %20.0f %16.0f %13.0f%%%n", row.threads(), row.ingestArticlesPerSec(),
+        o.printf(Locale.ROOT, "%8d %16.0f %12.2f %20.0f %16.0f %13.0f%%%n", row.threads(), row.ingestArticlesPerSec(),
+            row.ingestArticlesPerSec() * t.textBytes() / t.articles() / 1e6,
             row.sosikAnalysisArticlesPerSec(), row.noriArticlesPerSec(), 100 * row.ingestArticlesPerSec() / row.noriArticlesPerSec());
       }
+      o.printf(Locale.ROOT, "text: %.1f MB of titles and bodies (UTF-8)%n", t.textBytes() / 1e6);
       o.println("(ingest = sosik index's path: normalise, analyse, write, commit; the analysis columns tokenise title and body only)");
     }
     if (r.query() != null) {

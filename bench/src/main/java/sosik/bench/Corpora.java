@@ -142,6 +142,42 @@ final class Corpora {
     return Texts.of(KORQUAD, texts);
   }
 
+  /**
+   * Every real set, read with Sosik's own readers as {@code sosik index --format F} reads it:
+   * company-news-2019 (company-tsv), soynlp-navernews-20161020 (soynlp-lines), sci-news-sum-kr-50
+   * (sci-news-json), korquad-v1-dev paragraphs (jsonl) and ynat-headlines-dacon (ynat-headlines).
+   * Rejected records are left out; repeated URLs are kept (the ingest counts them unchanged).
+   */
+  static List<ArticleDraft> allSets(Path shared) throws IOException {
+    List<ArticleDraft> drafts = new ArrayList<>();
+    String[][] sets = {
+      {COMPANY, "company-tsv"}, {SOYNLP, "soynlp-lines"}, {"sci-news-sum-kr-50", "sci-news-json"},
+      {KORQUAD + "/paragraphs.jsonl", "jsonl"}, {YNAT, "ynat-headlines"}
+    };
+    for (String[] set : sets) {
+      sosik.ingest.ArticleReader reader = sosik.ingest.Formats.byName(set[1]);
+      Path root = existing(shared.resolve(set[0]));
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(root)) {
+        files = s.filter(p -> Files.isRegularFile(p) && (Files.isRegularFile(root) || reader.reads(p))).sorted().toList();
+      }
+      for (Path f : files) {
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+          reader.read(sosik.ingest.ByteSource.ofFile(f.toString(), in), new sosik.ingest.ReadSink() {
+            @Override
+            public void article(ArticleDraft draft, int line) {
+              drafts.add(draft);
+            }
+
+            @Override
+            public void reject(int line, String problem) {}
+          });
+        }
+      }
+    }
+    return drafts;
+  }
+
   /** The ynat headlines (train and test sets), read with Sosik's own {@code ynat-headlines} reader. */
   static List<String> ynatHeadlines(Path shared) throws IOException {
     Path dir = existing(shared.resolve(YNAT));

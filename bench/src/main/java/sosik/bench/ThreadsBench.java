@@ -27,7 +27,8 @@ final class ThreadsBench {
   record Row(int threads, double ingestArticlesPerSec, double sosikAnalysisArticlesPerSec, double noriArticlesPerSec,
       double[] ingestSeconds, double[] sosikSeconds, double[] noriSeconds) {}
 
-  record Result(int articles, int warmupRounds, int rounds, List<Row> rows) {}
+  /** {@code textBytes}: UTF-8 bytes of every title and body, for MB/s. */
+  record Result(int articles, long textBytes, int warmupRounds, int rounds, List<Row> rows) {}
 
   private ThreadsBench() {}
 
@@ -62,7 +63,11 @@ final class ThreadsBench {
         rows.add(new Row(n, a / Stats.median(ingest), a / Stats.median(chain), a / Stats.median(stock), ingest, chain, stock));
       }
     }
-    return new Result(drafts.size(), warmupRounds, rounds, rows);
+    long bytes = 0;
+    for (String t : texts) {
+      bytes += t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+    return new Result(drafts.size(), bytes, warmupRounds, rounds, rows);
   }
 
   /** Seconds to ingest every draft into a fresh index with {@code threads} writers, the final commit included. */
@@ -89,6 +94,24 @@ final class ThreadsBench {
   }
 
   /** Seconds to tokenise every text on {@code threads} threads, each taking every n-th text. */
+  /** Where share {@code k} of {@code n} starts: the first text at or past k/n of all characters. */
+  static int cut(List<String> texts, int k, int n) {
+    if (k >= n) {
+      return texts.size();
+    }
+    long total = 0;
+    for (String t : texts) {
+      total += t.length();
+    }
+    long goal = total * k / n;
+    long run = 0;
+    int i = 0;
+    while (i < texts.size() && run < goal) {
+      run += texts.get(i++).length();
+    }
+    return i;
+  }
+
   private static double analyse(Analyzer a, List<String> texts, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -97,11 +120,10 @@ final class ThreadsBench {
       for (int k = 0; k < threads; k++) {
         int first = k;
         parts.add(pool.submit(() -> {
-          List<String> mine = new ArrayList<>();
-          for (int i = first; i < texts.size(); i += threads) {
-            mine.add(texts.get(i));
-          }
-          return AnalysisBench.pass(a, mine);
+          // contiguous shares of equal length in characters: taking every other text would give
+          // one thread all the titles and the other all the bodies, and equal counts would give one
+          // thread the long articles and the other the headline-only sets
+          return AnalysisBench.pass(a, texts.subList(cut(texts, first, threads), cut(texts, first + 1, threads)));
         }));
       }
       for (Future<Long> f : parts) {
