@@ -25,7 +25,6 @@ final class Fields {
   static final String GROUP_DV = "group_dv";
   /** The signature's band keys (keywords, not stored) and the signature itself (stored bytes). */
   static final String GROUP_BAND = "group_band";
-  static final String GROUP_SIGNATURE = "group_sig";
   static final String GROUP_SIGNATURE_DV = "group_sig_dv";
 
   /** Analysed, stored, with offsets in the postings for highlighting. */

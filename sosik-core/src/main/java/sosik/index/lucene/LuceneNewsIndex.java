@@ -569,7 +569,6 @@ public final class LuceneNewsIndex implements NewsIndex {
       d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
     }
     byte[] sig = group.signature().toBytes();
-    d.add(new StoredField(Fields.GROUP_SIGNATURE, sig));
     d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.GROUP_SIGNATURE_DV, new BytesRef(sig)));
     d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
@@ -695,7 +694,7 @@ public final class LuceneNewsIndex implements NewsIndex {
           highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
       List<SearchPage.HitGroup> groups = List.of();
       if (r.group() != null && !hits.isEmpty()) {
-        GroupSummary summary = summary(s, r.group(), s.storedFields().document(ids[0]));
+        GroupSummary summary = summary(s, r.group(), ids[0]);
         SearchPage.HitGroup g = new SearchPage.HitGroup(docs.totalHits.value, summary);
         groups = java.util.Collections.nCopies(hits.size(), g);
       }
@@ -754,11 +753,10 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
     List<SearchPage.Hit> hits = highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
     List<SearchPage.HitGroup> groups = new ArrayList<>(hits.size());
-    StoredFields stored = s.storedFields();
     for (int i = 0; i < hits.size(); i++) {
       String g = repGroups.get(from + i);
       long matching = counts.countOf(s.getIndexReader().leaves(), ids[i]);
-      groups.add(new SearchPage.HitGroup(matching, summary(s, g, stored.document(ids[i]))));
+      groups.add(new SearchPage.HitGroup(matching, summary(s, g, ids[i])));
     }
     long took = (System.nanoTime() - t0) / 1_000_000;
     return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), counts.groups(), groups);
@@ -1058,9 +1056,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     return out;
   }
 
-  /** The stored fields a group member is read from (not the body, unless the signature is missing). */
+  /** The stored fields a group member is read from; its signature comes from doc values. */
   private static final java.util.Set<String> MEMBER_FIELDS =
-      java.util.Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.PRESS, Fields.PUBLISHED, Fields.GROUP_SIGNATURE);
+      java.util.Set.of(Fields.ID, Fields.GROUP, Fields.TITLE, Fields.PRESS, Fields.PUBLISHED);
 
   @Override
   public List<GroupMember> groupMembers(String groupId) throws IOException {
@@ -1077,19 +1075,27 @@ public final class LuceneNewsIndex implements NewsIndex {
     int n = Math.max(1, s.count(q));
     TopDocs td = s.search(q, n);
     List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
-    StoredFields stored = s.storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
-      out.add(member(stored.document(sd.doc, MEMBER_FIELDS)));
+      out.add(member(s, sd.doc));
     }
     return out;
   }
 
-  private static GroupMember member(Document d) {
+  /** A group member from its stored fields and its signature's doc values (the signature is stored once). */
+  private static GroupMember member(IndexSearcher s, int globalDoc) throws IOException {
+    Document d = s.storedFields().document(globalDoc, MEMBER_FIELDS);
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves));
+    var sig = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), Fields.GROUP_SIGNATURE_DV);
+    Signature signature;
+    if (sig.advanceExact(globalDoc - leaf.docBase)) {
+      BytesRef b = sig.binaryValue();
+      signature = Signature.fromBytes(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+    } else { // an index from before grouping: the article's own text
+      Document text = s.storedFields().document(globalDoc, java.util.Set.of(Fields.TITLE, Fields.BODY));
+      signature = Signature.of(text.get(Fields.BODY) == null ? text.get(Fields.TITLE) : text.get(Fields.TITLE) + "\n" + text.get(Fields.BODY));
+    }
     String published = d.get(Fields.PUBLISHED);
-    BytesRef sig = d.getBinaryValue(Fields.GROUP_SIGNATURE);
-    Signature signature = sig == null
-        ? Signature.of(d.get(Fields.BODY) == null ? d.get(Fields.TITLE) : d.get(Fields.TITLE) + "\n" + d.get(Fields.BODY))
-        : Signature.fromBytes(java.util.Arrays.copyOfRange(sig.bytes, sig.offset, sig.offset + sig.length));
     String id = d.get(Fields.ID);
     String group = d.get(Fields.GROUP);
     return new GroupMember(
@@ -1098,10 +1104,10 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /** The summary of a group from its members, or of the article alone (an index from before grouping). */
-  private GroupSummary summary(IndexSearcher s, String groupId, Document representative) throws IOException {
+  private GroupSummary summary(IndexSearcher s, String groupId, int representative) throws IOException {
     List<GroupMember> members = members(s, groupId);
     if (members.isEmpty()) {
-      members = List.of(member(representative));
+      members = List.of(member(s, representative));
     }
     return GroupSummary.of(groupId, members, grouper.policy());
   }
