@@ -85,12 +85,19 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write per-query results as JSON Lines: backend, qid, query, first_relevant_rank, relevant, relevant_in_10, relevant_in_100, relaxed, failed, ids.")
   Path out;
 
+  @Option(names = "--alias-weight", paramLabel = "W", defaultValue = "1",
+      description = "Weight of an abbreviation pair's other form against the word as typed, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  float aliasWeight;
+
   @Option(names = "--lead-weight", paramLabel = "W", defaultValue = "0",
       description = "Sosik with a bonus of weight W for each query word in the body's lead (first 40 positions); 0 (default): none.")
   float leadWeight;
 
   @Option(names = "--no-aliases", description = "Sosik without abbreviation pairs at query time (to measure what they buy).")
   boolean noAliases;
+
+  @Option(names = "--no-contractions", description = "Sosik without suffix contractions at query time (성균관대학교 = 성균관대; to measure what they buy).")
+  boolean noContractions;
 
   @Option(names = "--no-spacing-variants", description = "Sosik without spacing variants at query time (챗GPT / 챗 GPT; to measure what they buy).")
   boolean noSpacing;
@@ -233,6 +240,8 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         sosik.longQueries(policy);
         sosik.index().queryFeatures(!noAliases, !noSpacing);
         sosik.index().leadWeight(leadWeight);
+        sosik.index().aliasWeight(aliasWeight);
+        sosik.index().contractions(!noContractions);
         system = sosik;
       }
       case NORI -> system = LuceneBaseline.nori(set.docs());

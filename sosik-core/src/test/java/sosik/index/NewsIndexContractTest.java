@@ -145,6 +145,24 @@ public abstract class NewsIndexContractTest {
   }
 
   @Test
+  void a_suffix_contraction_finds_the_long_form_and_back() throws IOException {
+    Article longForm = article("한빛자동차, 전기 트럭 공개", "한빛자동차가 새 전기 트럭을 공개했다.", "한빛일보", "김서연",
+        "2026-10-04T09:00:00+09:00", "https://hanbit.example/news/car-1");
+    Article shortForm = article("한빛차 노조 파업 예고", "한빛차 노조가 다음 주 파업을 예고했다.", "새날경제", "이도윤",
+        "2026-10-04T10:00:00+09:00", "https://saenal.example/b/car-2");
+    Article other = article("자동차 부품 수출 늘어", "자동차 부품 수출이 늘었다. 확대 전망이 나온다.", "동녘신문", "정다은",
+        "2026-10-04T11:00:00+09:00", "https://dongnyeok.example/c/3");
+    index.upsert(List.of(longForm, shortForm, other));
+    index.commit();
+    assertThat(ids(search("한빛차"))).containsExactlyInAnyOrder(longForm.id(), shortForm.id());
+    assertThat(ids(search("한빛자동차"))).containsExactlyInAnyOrder(longForm.id(), shortForm.id());
+    assertThat(search("한빛차").total()).isEqualTo(2);
+    // a quoted word means these very words
+    assertThat(ids(search("\"한빛차\""))).containsExactly(shortForm.id());
+    assertThat(ids(search("확대"))).containsExactly(other.id());
+  }
+
+  @Test
   void every_word_must_match_and_counts_are_exact() throws IOException {
     indexAll();
     assertThat(search("반도체").total()).isEqualTo(6);

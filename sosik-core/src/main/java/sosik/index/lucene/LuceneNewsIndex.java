@@ -397,6 +397,16 @@ public final class LuceneNewsIndex implements NewsIndex {
     queries.features(aliases, spacingVariants);
   }
 
+  /** Turns the suffix contractions (성균관대학교 = 성균관대, 현대자동차 = 현대차) on or off (on by default). */
+  public void contractions(boolean on) {
+    queries.contractions(on);
+  }
+
+  /** Weight of an abbreviation pair's other form against the word as typed, in (0, 1]. */
+  public void aliasWeight(float weight) {
+    queries.aliasWeight(weight);
+  }
+
   /**
    * Weight of a bonus for each query word found in the lead, the body's first 40 positions (0:
    * none, the default); ranking only, the count is unchanged.

@@ -60,6 +60,7 @@ public final class LuceneQueryBuilder {
 
   private volatile boolean useAliases = true;
   private volatile boolean useSpacing = true;
+  private volatile boolean useContractions = true;
   /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
   private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
   /** The lead: the body's first this many tokens (about two sentences of news). */
@@ -74,6 +75,23 @@ public final class LuceneQueryBuilder {
   void features(boolean aliases, boolean spacingVariants) {
     this.useAliases = aliases;
     this.useSpacing = spacingVariants;
+  }
+
+  /** Turns the suffix contractions (성균관대학교 = 성균관대, 현대자동차 = 현대차) on or off (on by default). */
+  void contractions(boolean on) {
+    this.useContractions = on;
+  }
+
+  /** Weight of an abbreviation pair's other form against the word as typed (1: equal). */
+  private volatile float aliasWeight = DEFAULT_ALIAS_WEIGHT;
+  static final float DEFAULT_ALIAS_WEIGHT = 1f;
+
+  /** Sets the weight of an abbreviation pair's other form (in (0, 1]; the typed form weighs 1). */
+  void aliasWeight(float weight) {
+    if (!(weight > 0 && weight <= 1)) {
+      throw new IllegalArgumentException("alias weight must be in (0, 1], was " + weight);
+    }
+    this.aliasWeight = weight;
   }
 
   /** Sets the weight of query words found in the body's lead (0: no lead bonus). */
@@ -590,7 +608,15 @@ public final class LuceneQueryBuilder {
     if (own == null || t.phrase()) {
       return own;
     }
-    List<String> others = new ArrayList<>(aliasVariants(t.text()));
+    List<String> aliasForms = aliasVariants(t.text());
+    List<String> others = new ArrayList<>(aliasForms);
+    if (useContractions) {
+      for (String c : sosik.analysis.Contractions.variants(t.text())) {
+        if (!others.contains(c)) {
+          others.add(c);
+        }
+      }
+    }
     String spaced = useSpacing ? spacedAtScripts(t.text()) : null;
     if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
       others.add(spaced);
@@ -599,10 +625,11 @@ public final class LuceneQueryBuilder {
       return own;
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder().add(own, BooleanClause.Occur.SHOULD);
-    for (String o : others) {
-      Query q = textOrTitle(o, titleOnly);
+    float aw = aliasWeight;
+    for (int i = 0; i < others.size(); i++) {
+      Query q = textOrTitle(others.get(i), titleOnly);
       if (q != null) {
-        any.add(q, BooleanClause.Occur.SHOULD);
+        any.add(i < aliasForms.size() && aw != 1f ? new BoostQuery(q, aw) : q, BooleanClause.Occur.SHOULD);
       }
     }
     return any.build();
