@@ -102,16 +102,57 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--no-spacing-variants", description = "Sosik without spacing variants at query time (챗GPT / 챗 GPT; to measure what they buy).")
   boolean noSpacing;
 
+  @Option(names = "--spelling", paramLabel = "N", arity = "0..1", fallbackValue = "500",
+      description = "Instead of ranking, measure the \"did you mean\" corrections: N headline words of the corpus (default 500) given a typo, and typed in English mode.")
+  Integer spelling;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
   @Option(names = "--per-query", description = "Also print a line per query and backend: relevant set size, results, relevant in the top 10 and 100, first relevant rank (text output only).")
   boolean perQuery;
 
+  private int spelling() throws java.io.IOException {
+    if (companyNews == null && corpus == null) {
+      throw new ParameterException(spec.commandLine(), "--spelling needs --company-news DIR or --corpus FILE (their headlines are the vocabulary)");
+    }
+    if (spelling < 1) {
+      throw new ParameterException(spec.commandLine(), "--spelling N needs N of at least 1, was " + spelling);
+    }
+    List<String> titles = new ArrayList<>();
+    var docs = companyNews != null ? CompanyNews.load(companyNews).docs() : EvalFiles.readCorpus(corpus, new ArrayList<>());
+    for (var d : docs) {
+      if (d.article().title() != null && !d.article().title().isBlank()) {
+        titles.add(d.article().title());
+      }
+    }
+    var r = sosik.eval.SpellingEval.run(titles, sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary(), spelling, 3, 20261125L);
+    var o = console.out();
+    if (json) {
+      ObjectNode n = Json.MAPPER.createObjectNode();
+      n.put("words", r.words()).put("corrected", r.corrected()).put("wrong", r.wrong()).put("none", r.none())
+          .put("accuracy", r.accuracy()).put("keyboard", r.keyboard()).put("keyboard_typo", r.keyboardTypo());
+      o.println(Json.write(n));
+    } else {
+      o.printf("headline words with a typo: %,d (%,d headlines)%n", r.words(), titles.size());
+      o.printf("  corrected to the word meant: %,d (%.1f%%)%n", r.corrected(), 100.0 * r.accuracy());
+      o.printf("  corrected to another word:   %,d (%.1f%%)%n", r.wrong(), r.words() == 0 ? 0 : 100.0 * r.wrong() / r.words());
+      o.printf("  no correction:               %,d (%.1f%%)%n", r.none(), r.words() == 0 ? 0 : 100.0 * r.none() / r.words());
+      o.printf("typed in English mode, read back as the word: %,d of %,d%n", r.keyboard(), r.words());
+      o.printf("typed in English mode with the typo, corrected to the word: %,d of %,d%n", r.keyboardTypo(), r.words());
+      o.println("examples (typo → correction (word meant)):");
+      r.examples().forEach(e -> o.println("  " + e));
+    }
+    return ExitCodes.OK;
+  }
+
   @Override
   public Integer call() throws Exception {
     if (companyNews != null && corpus != null) {
       throw new ParameterException(spec.commandLine(), "give either --company-news or --corpus, not both");
+    }
+    if (spelling != null) {
+      return spelling();
     }
     if (companyNews == null && queries == null) {
       throw new ParameterException(spec.commandLine(), "--queries FILE is required (or --company-news DIR)");

@@ -19,6 +19,7 @@ import sosik.group.GroupMember;
 import sosik.group.GroupSummary;
 import sosik.index.NewsIndex;
 import sosik.search.SearchPage;
+import sosik.search.DidYouMean;
 import sosik.search.SearchPageJson;
 import sosik.search.SearchOptions;
 import sosik.search.SearchRequest;
@@ -98,18 +99,33 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
         }
         why = lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList());
       }
+      var correction = inGroup == null && req.page() == 1 ? correction(idx, text, page.total()) : java.util.Optional.<DidYouMean.Correction>empty();
       if (json) {
         var root = SearchPageJson.of(Json.MAPPER, text, page);
         if (explain) {
           Explanation.addTo(root, why);
         }
+        SearchPageJson.addCorrection(root, correction);
         console.out().println(Json.write(root));
       } else {
         render(page, text, why);
+        correction.ifPresent(c -> console.out().printf("%s %s (%,d건)%n", c.message(), c.query(), c.total()));
       }
     }
     console.out().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * A corrected query when this one finds few articles; the headline vocabulary is read only then
+   * (a pass over the stored headlines).
+   */
+  private static java.util.Optional<DidYouMean.Correction> correction(NewsIndex idx, String text, long total) throws java.io.IOException {
+    if (total >= DidYouMean.MAX_TOTAL) {
+      return java.util.Optional.empty();
+    }
+    var analyzer = idx instanceof sosik.index.lucene.LuceneNewsIndex l ? l.analyzer() : sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary();
+    return DidYouMean.of(idx, sosik.search.Suggester.build(idx, analyzer), text, total);
   }
 
   SearchRequest request(String text, Instant now) {

@@ -85,6 +85,17 @@ public final class SearchPageJson {
   }
 
   /** One group: its counts, where the story started and every member. */
+  /**
+   * Adds {@code did_you_mean} to a page's JSON: the corrected query, why ({@code keyboard} or
+   * {@code spelling}) and the articles it finds; nothing when there is no correction.
+   */
+  public static void addCorrection(ObjectNode root, java.util.Optional<DidYouMean.Correction> correction) {
+    correction.ifPresent(c -> root.putObject("did_you_mean")
+        .put("query", c.query())
+        .put("reason", c.reason().name().toLowerCase(java.util.Locale.ROOT))
+        .put("total", c.total()));
+  }
+
   public static ObjectNode group(ObjectMapper json, SearchPage.HitGroup g) {
     GroupSummary s = g.summary();
     ObjectNode o = json.createObjectNode();

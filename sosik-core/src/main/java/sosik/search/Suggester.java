@@ -77,7 +77,7 @@ public final class Suggester {
    * The words of a headline as written, without trailing particles: each run of text between
    * spaces and punctuation, cut to the span of its analysed tokens.
    */
-  static List<String> words(Analyzer analyzer, String title) {
+  public static List<String> words(Analyzer analyzer, String title) {
     List<String> out = new ArrayList<>();
     for (String chunk : title.split("[\\s\\p{Punct}…‘’“”·ㆍ\\[\\]「」『』<>《》〈〉]+")) {
       if (chunk.length() < 2 || chunk.length() > 30) {

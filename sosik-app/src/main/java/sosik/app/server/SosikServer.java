@@ -274,6 +274,9 @@ public final class SosikServer implements AutoCloseable {
       }
       sosik.search.Explanation.addTo(root, lucene.explain(req, page.hits().stream().map(SearchPage.Hit::id).toList()));
     }
+    if (req.page() == 1 && req.group() == null && page.total() < sosik.search.DidYouMean.MAX_TOTAL) {
+      SearchPageJson.addCorrection(root, sosik.search.DidYouMean.of(index, suggestions.get(), ctx.queryParam("q"), page.total()));
+    }
     ctx.json(root);
   }
 

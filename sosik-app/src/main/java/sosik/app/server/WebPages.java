@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sosik.analysis.KeyboardHangul;
 import sosik.article.Article;
 import sosik.article.Byline;
 import sosik.article.KoreaTime;
 import sosik.group.GroupMember;
 import sosik.group.GroupSummary;
 import sosik.index.NewsIndex;
+import sosik.search.DidYouMean;
 import sosik.search.InvalidQueryException;
 import sosik.search.SearchPage;
 import sosik.search.SearchRequest;
@@ -157,27 +157,28 @@ final class WebPages {
 
     if (page.total() == 0 && !p.q.isBlank()) {
       m.put("suggestions", suggestions(p));
+    } else if (page.total() < DidYouMean.MAX_TOTAL && !p.q.isBlank() && current == 1) {
+      // a few articles hold the typo; many hold the word meant
+      var c = DidYouMean.of(index, words.get(), p.q, page.total());
+      if (c.isPresent()) {
+        Map<String, Object> s = link(c.get().query(), p.with("q", c.get().query()).with("page", null).href(), false);
+        s.put("why", c.get().message());
+        s.put("count", String.format("%,d", c.get().total()));
+        m.put("correction", s);
+      }
     }
     render(ctx, "search", m);
   }
 
   private List<Map<String, Object>> suggestions(Params p) throws IOException {
     List<Map<String, Object>> out = new ArrayList<>();
-    String typed = p.q.strip();
-    String why = "혹시 이 검색어를 찾으셨나요?";
-    if (KeyboardHangul.looksMistyped(typed)) {
-      typed = KeyboardHangul.toHangul(typed);
-      why = "한/영 전환 없이 입력하셨나요?";
-    }
-    // the Hangul of English-mode keys, or the known word one jamo off (반대체 → 반도체)
-    for (String candidate : candidates(typed)) {
-      long n = index.search(SearchRequest.of(candidate)).total();
-      if (n > 0) {
-        Map<String, Object> s = link(candidate, p.with("q", candidate).with("page", null).href(), false);
-        s.put("why", why + " (" + String.format("%,d", n) + "건)");
-        out.add(s);
-        break;
-      }
+    // the Hangul of English-mode keys, or known headline words for unknown ones (반대체 → 반도체)
+    var correction = DidYouMean.of(index, words.get(), p.q, 0);
+    if (correction.isPresent()) {
+      var c = correction.get();
+      Map<String, Object> s = link(c.query(), p.with("q", c.query()).with("page", null).href(), false);
+      s.put("why", c.message() + " (" + String.format("%,d", c.total()) + "건)");
+      out.add(s);
     }
     String[] words = p.q.strip().split("\\s+");
     if (words.length > 1) {
@@ -197,25 +198,6 @@ final class WebPages {
           out.add(s);
         }
       }
-    }
-    return out;
-  }
-
-  /** The typed words as they are, then with each word replaced by its closest headline word. */
-  private List<String> candidates(String typed) {
-    List<String> out = new ArrayList<>();
-    out.add(typed);
-    String[] ws = typed.split("\\s+");
-    boolean changed = false;
-    for (int i = 0; i < ws.length; i++) {
-      var c = words.get().closest(ws[i]);
-      if (c != null) {
-        ws[i] = c.text();
-        changed = true;
-      }
-    }
-    if (changed) {
-      out.add(String.join(" ", ws));
     }
     return out;
   }

@@ -256,6 +256,21 @@ class SosikServerTest {
   }
 
   @Test
+  void the_api_offers_a_correction_built_from_the_headlines() throws Exception {
+    JsonNode keys = json(get("/api/search?q=" + q("qksehcp")));
+    assertThat(keys.get("total").asLong()).isZero();
+    assertThat(keys.get("did_you_mean").get("query").asText()).isEqualTo("반도체");
+    assertThat(keys.get("did_you_mean").get("reason").asText()).isEqualTo("keyboard");
+    long chips = json(get("/api/search?q=" + q("반도체"))).get("total").asLong();
+    assertThat(keys.get("did_you_mean").get("total").asLong()).isEqualTo(chips);
+    JsonNode typo = json(get("/api/search?q=" + q("반도초")));
+    assertThat(typo.get("did_you_mean").get("query").asText()).isEqualTo("반도체");
+    assertThat(typo.get("did_you_mean").get("reason").asText()).isEqualTo("spelling");
+    assertThat(json(get("/api/search?q=" + q("반도체"))).has("did_you_mean")).isFalse();
+    assertThat(json(get("/api/search?q=" + q("전혀없는낱말조합"))).has("did_you_mean")).isFalse();
+  }
+
+  @Test
   void the_api_is_described_by_openapi() throws Exception {
     JsonNode spec = json(get("/openapi.json"));
     assertThat(spec.get("openapi").asText()).startsWith("3.");
