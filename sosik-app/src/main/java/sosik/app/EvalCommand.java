@@ -89,8 +89,8 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Weight of an abbreviation pair's other form against the word as typed, in (0, 1] (default: ${DEFAULT-VALUE}).")
   float aliasWeight;
 
-  @Option(names = "--lead-weight", paramLabel = "W", defaultValue = "0",
-      description = "Sosik with a bonus of weight W for each query word in the body's lead (first 40 positions); 0 (default): none.")
+  @Option(names = "--lead-weight", paramLabel = "W", defaultValue = "0.3",
+      description = "Weight W of the bonus for each query word in the body's lead (first 40 positions); 0: none (default: ${DEFAULT-VALUE}, as in search).")
   float leadWeight;
 
   @Option(names = "--no-aliases", description = "Sosik without abbreviation pairs at query time (to measure what they buy).")

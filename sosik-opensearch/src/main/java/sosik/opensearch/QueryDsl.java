@@ -54,7 +54,34 @@ final class QueryDsl {
     if (q instanceof MatchAllDocsQuery) {
       return wrap("match_all", F.objectNode());
     }
+    if (q instanceof org.apache.lucene.queries.spans.SpanQuery sq) {
+      return span(sq);
+    }
     throw new IllegalArgumentException("no OpenSearch form for the query " + q + " (" + q.getClass().getSimpleName() + ")");
+  }
+
+  /** Span queries (the lead bonus: a word's tokens in order within the body's first positions). */
+  private static ObjectNode span(org.apache.lucene.queries.spans.SpanQuery q) {
+    if (q instanceof org.apache.lucene.queries.spans.SpanTermQuery st) {
+      return wrap("span_term", F.objectNode().put(st.getTerm().field(), st.getTerm().text()));
+    }
+    if (q instanceof org.apache.lucene.queries.spans.SpanNearQuery sn) {
+      ObjectNode near = F.objectNode();
+      ArrayNode clauses = near.putArray("clauses");
+      for (org.apache.lucene.queries.spans.SpanQuery c : sn.getClauses()) {
+        clauses.add(span(c));
+      }
+      near.put("slop", sn.getSlop());
+      near.put("in_order", sn.isInOrder());
+      return wrap("span_near", near);
+    }
+    if (q instanceof org.apache.lucene.queries.spans.SpanFirstQuery sf) {
+      ObjectNode first = F.objectNode();
+      first.set("match", span(sf.getMatch()));
+      first.put("end", sf.getEnd());
+      return wrap("span_first", first);
+    }
+    throw new IllegalArgumentException("no OpenSearch form for the span query " + q + " (" + q.getClass().getSimpleName() + ")");
   }
 
   private static ObjectNode bool(BooleanQuery b) {

@@ -65,7 +65,7 @@ public final class LuceneQueryBuilder {
   private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
   /** The lead: the body's first this many tokens (about two sentences of news). */
   static final int LEAD = 40;
-  static final float DEFAULT_LEAD_WEIGHT = 0f;
+  static final float DEFAULT_LEAD_WEIGHT = 0.3f;
 
   public LuceneQueryBuilder(Analyzer analyzer) {
     this(analyzer, () -> null, () -> null);
@@ -526,6 +526,22 @@ public final class LuceneQueryBuilder {
   }
 
   /** Only the words to mark in snippets: positive headline/body terms. */
+  /**
+   * While building the highlight query: the suffix contractions are left out, so a contracted form
+   * is found but not marked. (With both {@code 성균관 대} and {@code 성균관 대학교} in one highlight
+   * query, the embedded highlighter and OpenSearch's picked different passages for a few articles.)
+   */
+  private static final ThreadLocal<Boolean> HIGHLIGHTING = ThreadLocal.withInitial(() -> false);
+
+  private static Query highlighting(java.util.function.Supplier<Query> build) {
+    HIGHLIGHTING.set(true);
+    try {
+      return build.get();
+    } finally {
+      HIGHLIGHTING.set(false);
+    }
+  }
+
   public Query highlightQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     List<PortalQuery.Clause> all = q.clauses();
@@ -544,7 +560,7 @@ public final class LuceneQueryBuilder {
       }
       for (PortalQuery.Term t : c.alternatives()) {
         if (t.field() == PortalQuery.Field.TEXT || t.field() == PortalQuery.Field.TITLE) {
-          Query tq = termQuery(t, titleOnly);
+          Query tq = highlighting(() -> termQuery(t, titleOnly));
           if (tq != null) {
             b.add(tq, BooleanClause.Occur.SHOULD);
           }
@@ -610,7 +626,7 @@ public final class LuceneQueryBuilder {
     }
     List<String> aliasForms = aliasVariants(t.text());
     List<String> others = new ArrayList<>(aliasForms);
-    if (useContractions) {
+    if (useContractions && !HIGHLIGHTING.get()) {
       for (String c : sosik.analysis.Contractions.variants(t.text())) {
         if (!others.contains(c)) {
           others.add(c);

@@ -15,7 +15,7 @@ import sosik.ingest.ArticleNormalizer;
 import sosik.search.SearchPage;
 import sosik.search.SearchRequest;
 
-/** The optional lead bonus: a query word in the body's first positions ranks higher; counts stay. */
+/** The lead bonus (on by default): a query word in the body's first positions ranks higher; counts stay. */
 class LeadBonusTest {
   @TempDir Path dir;
 
@@ -33,6 +33,11 @@ class LeadBonusTest {
     try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
       index.upsert(List.of(TAIL, LEAD));
       index.commit();
+      SearchPage byDefault = index.search(SearchRequest.of("방파제 공사"));
+      assertThat(byDefault.hits().get(0).id()).isEqualTo(LEAD.id());
+      assertThat(byDefault.hits().get(0).score()).isGreaterThan(byDefault.hits().get(1).score());
+
+      index.leadWeight(0f);
       SearchPage off = index.search(SearchRequest.of("방파제 공사"));
       assertThat(off.total()).isEqualTo(2);
       assertThat(off.hits().get(0).score()).isEqualTo(off.hits().get(1).score()); // same words, same length
