@@ -272,6 +272,11 @@ final class ScaleBench {
     void accept(ArticleDraft draft);
   }
 
+  /** The first {@code limit} drafts of a corpus. */
+  static void readDrafts(Path corpus, long limit, DraftSink sink) throws IOException {
+    read(corpus, limit, sink);
+  }
+
   private static void read(Path corpus, long limit, DraftSink sink) throws IOException {
     long[] n = {0};
     try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
