@@ -39,11 +39,16 @@ import sosik.ingest.ArticleNormalizer;
  *   <li>{@code writer-text}: a bare IndexWriter with the headline and body fields only (Sosik's
  *       chain, stored, positions and offsets), through a reader that counts the chars handed to
  *       the analyzer;
- *   <li>{@code writer-text-noofs}: the same without offsets;
+ *   <li>{@code writer-text-noofs}: the same without offsets; {@code writer-text-ram16},
+ *       {@code writer-text-ram256}: with a RAM buffer of 16 or 256 MB instead of 64;
+ *       {@code writer-text-serial}: merging in the indexing thread;
  *   <li>{@code sosik-index}: {@link LuceneNewsIndex#upsert} in batches of 500, one commit.
  * </ol>
  *
- * {@code CoreBench indexcost --corpus FILE.jsonl [--articles N] [--rounds N]}.
+ * Each step reports wall time and the process's CPU time (all threads: merges, GC, JIT), the
+ * latter being the steadier figure on a shared machine.
+ *
+ * <p>{@code CoreBench indexcost --corpus FILE.jsonl [--articles N] [--rounds N] [--steps a,b,...]}.
  */
 final class IndexCostBench {
   private IndexCostBench() {}
@@ -83,23 +88,33 @@ final class IndexCostBench {
     }
     System.out.printf(Locale.ROOT, "%,d articles, %,d chars, %,d UTF-8 bytes of headline and body%n", docs.size(), chars, bytes);
     Map<String, List<Double>> seconds = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int r = -1; r < rounds; r++) { // round -1 warms up
       for (String step : steps) {
+        System.gc();
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         String note = run(step, docs);
         double s = (System.nanoTime() - t0) / 1e9;
+        double c = (os.getProcessCpuTime() - c0) / 1e9;
         if (r >= 0) {
           seconds.computeIfAbsent(step, k -> new ArrayList<>()).add(s);
+          cpu.computeIfAbsent(step, k -> new ArrayList<>()).add(c);
         }
-        System.out.printf(Locale.ROOT, "round %d %-18s %7.2f s %7.0f articles/s %s%n", r, step, s, docs.size() / s, note);
+        System.out.printf(Locale.ROOT, "round %d %-18s %7.2f s wall %7.2f s process CPU %7.0f articles/s %s (load %s)%n", r, step, s, c,
+            docs.size() / s, note, CoreBench.loadAverage());
       }
     }
     System.out.println("load after: " + CoreBench.loadAverage());
     double nori = median(seconds.get(steps.get(0)));
-    System.out.printf(Locale.ROOT, "%-18s %9s %12s %10s%n", "step", "median s", "articles/s", "vs " + steps.get(0));
+    double noriCpu = median(cpu.get(steps.get(0)));
+    System.out.printf(Locale.ROOT, "%-18s %9s %12s %10s %10s %10s%n", "step", "median s", "articles/s", "vs " + steps.get(0), "CPU s",
+        "CPU vs " + steps.get(0));
     for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
       double m = median(e.getValue());
-      System.out.printf(Locale.ROOT, "%-18s %9.2f %12.0f %10.2f%n", e.getKey(), m, docs.size() / m, nori / m);
+      double c = median(cpu.get(e.getKey()));
+      System.out.printf(Locale.ROOT, "%-18s %9.2f %12.0f %10.2f %10.2f %10.2f%n", e.getKey(), m, docs.size() / m, nori / m, c, noriCpu / c);
     }
   }
 
@@ -137,7 +152,13 @@ final class IndexCostBench {
         return keys + " band keys";
       }
       case "writer-text", "writer-text-noofs" -> {
-        return bareWriter(docs, step.endsWith("noofs"));
+        return bareWriter(docs, step.endsWith("noofs"), 64, false);
+      }
+      case "writer-text-ram16", "writer-text-ram256" -> {
+        return bareWriter(docs, false, step.endsWith("16") ? 16 : 256, false);
+      }
+      case "writer-text-serial" -> {
+        return bareWriter(docs, false, 64, true);
       }
       case "sosik-index" -> {
         Path dir = Files.createTempDirectory("sosik-indexcost");
@@ -157,7 +178,7 @@ final class IndexCostBench {
     }
   }
 
-  private static String bareWriter(List<Article> docs, boolean noOffsets) throws IOException {
+  private static String bareWriter(List<Article> docs, boolean noOffsets, double ramMb, boolean serialMerges) throws IOException {
     FieldType type = new FieldType();
     type.setTokenized(true);
     type.setStored(true);
@@ -197,7 +218,10 @@ final class IndexCostBench {
     Path dir = Files.createTempDirectory("sosik-indexcost");
     try (FSDirectory d = FSDirectory.open(dir)) {
       IndexWriterConfig cfg = new IndexWriterConfig(counting);
-      cfg.setRAMBufferSizeMB(64);
+      cfg.setRAMBufferSizeMB(ramMb);
+      if (serialMerges) {
+        cfg.setMergeScheduler(new org.apache.lucene.index.SerialMergeScheduler());
+      }
       long tokens;
       try (IndexWriter w = new IndexWriter(d, cfg)) {
         for (Article a : docs) {
