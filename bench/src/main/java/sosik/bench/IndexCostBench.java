@@ -45,8 +45,8 @@ import sosik.ingest.ArticleNormalizer;
  *   <li>{@code sosik-index}: {@link LuceneNewsIndex#upsert} in batches of 500, one commit.
  * </ol>
  *
- * Each step reports wall time and the process's CPU time (all threads: merges, GC, JIT), the
- * latter being the steadier figure on a shared machine.
+ * Each step reports wall time, the process's CPU time (all threads: merges, GC, JIT) and the
+ * CPU time of the thread running the step; CPU times are the steadier figures on a shared machine.
  *
  * <p>{@code CoreBench indexcost --corpus FILE.jsonl [--articles N] [--rounds N] [--steps a,b,...]}.
  */
@@ -89,32 +89,38 @@ final class IndexCostBench {
     System.out.printf(Locale.ROOT, "%,d articles, %,d chars, %,d UTF-8 bytes of headline and body%n", docs.size(), chars, bytes);
     Map<String, List<Double>> seconds = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
+    Map<String, List<Double>> own = new LinkedHashMap<>();
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (int r = -1; r < rounds; r++) { // round -1 warms up
       for (String step : steps) {
         System.gc();
         long c0 = os.getProcessCpuTime();
+        long o0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         String note = run(step, docs);
         double s = (System.nanoTime() - t0) / 1e9;
         double c = (os.getProcessCpuTime() - c0) / 1e9;
+        double o = (threads.getCurrentThreadCpuTime() - o0) / 1e9;
         if (r >= 0) {
+          own.computeIfAbsent(step, k -> new ArrayList<>()).add(o);
           seconds.computeIfAbsent(step, k -> new ArrayList<>()).add(s);
           cpu.computeIfAbsent(step, k -> new ArrayList<>()).add(c);
         }
-        System.out.printf(Locale.ROOT, "round %d %-18s %7.2f s wall %7.2f s process CPU %7.0f articles/s %s (load %s)%n", r, step, s, c,
+        System.out.printf(Locale.ROOT, "round %d %-18s %7.2f s wall %7.2f s process CPU %7.2f s thread CPU %7.0f articles/s %s (load %s)%n", r, step, s, c, o,
             docs.size() / s, note, CoreBench.loadAverage());
       }
     }
     System.out.println("load after: " + CoreBench.loadAverage());
     double nori = median(seconds.get(steps.get(0)));
     double noriCpu = median(cpu.get(steps.get(0)));
-    System.out.printf(Locale.ROOT, "%-18s %9s %12s %10s %10s %10s%n", "step", "median s", "articles/s", "vs " + steps.get(0), "CPU s",
-        "CPU vs " + steps.get(0));
+    System.out.printf(Locale.ROOT, "%-18s %9s %12s %10s %10s %10s %10s%n", "step", "median s", "articles/s", "vs " + steps.get(0), "CPU s",
+        "CPU vs " + steps.get(0), "thread CPU");
     for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
       double m = median(e.getValue());
       double c = median(cpu.get(e.getKey()));
-      System.out.printf(Locale.ROOT, "%-18s %9.2f %12.0f %10.2f %10.2f %10.2f%n", e.getKey(), m, docs.size() / m, nori / m, c, noriCpu / c);
+      System.out.printf(Locale.ROOT, "%-18s %9.2f %12.0f %10.2f %10.2f %10.2f %10.2f%n", e.getKey(), m, docs.size() / m, nori / m, c, noriCpu / c,
+          median(own.get(e.getKey())));
     }
   }
 
