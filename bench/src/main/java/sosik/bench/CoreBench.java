@@ -45,6 +45,18 @@ public final class CoreBench {
                    per text byte), then query latency by class over bench/queries-scale.txt and the heap
                    in use; re-run on the same DIR to time queries alone (e.g. BENCH_JAVA_OPTS=-Xmx1g)
 
+      usage: CoreBench indexcost --corpus FILE.jsonl [--articles N] [--rounds N] [--steps a,b,...]
+
+        indexcost  where indexing time goes, by subtraction: the first N articles (10,000) through stock
+                   Nori, Sosik's chain, the group signature, a bare IndexWriter with the text fields
+                   (with and without offsets; chars fed to the analyzer counted) and LuceneNewsIndex,
+                   the steps interleaved in each round
+
+      usage: CoreBench recodec --from DIR --to DIR --mode speed|size
+
+        recodec    copies an index into one segment with stored fields compressed for speed (LZ4) or
+                   size (DEFLATE), to compare size and query latency without indexing twice
+
         --shared DIR     the shared data directory (default: <repo>/../shared/data)
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
         --rounds N       timed rounds for every part (defaults: analysis 5, index 5, query 20)
@@ -74,10 +86,14 @@ public final class CoreBench {
   private CoreBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale"))) {
+    if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale") || args[0].equals("indexcost") || args[0].equals("recodec"))) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       try {
-        if (args[0].equals("corpus")) {
+        if (args[0].equals("indexcost")) {
+          IndexCostBench.main(rest);
+        } else if (args[0].equals("recodec")) {
+          Recodec.main(rest);
+        } else if (args[0].equals("corpus")) {
           ScaleCorpus.main(rest);
         } else {
           ScaleBench.main(rest);

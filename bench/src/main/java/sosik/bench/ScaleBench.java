@@ -50,8 +50,12 @@ final class ScaleBench {
   /** Nori alone (Lucene's stock KoreanAnalyzer) over the first articles of the corpus. */
   record CeilingResult(long articles, long textBytes, double oneThreadArticlesPerSec, double twoThreadArticlesPerSec) {}
 
+  /**
+   * @param allCpu the same latencies as {@code all} counted in CPU time of the searching thread:
+   *     steadier than wall time when other processes share the machine
+   */
   record QueryResult(int queries, int rounds, List<ClassResult> classes, ClassResult all, double queriesPerSec,
-      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes) {}
+      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes, ClassResult allCpu) {}
 
   record Result(String corpus, IndexResult index, CeilingResult ceiling, Double indexToCeiling, QueryResult query) {}
 
@@ -130,6 +134,7 @@ final class ScaleBench {
     System.out.printf(Locale.ROOT, "%-10s %7s %8s %8s %8s %8s%n", "class", "queries", "p50 ms", "p90 ms", "p99 ms", "max ms");
     List<ClassResult> rows = new ArrayList<>(q.classes());
     rows.add(q.all());
+    rows.add(q.allCpu());
     for (ClassResult c : rows) {
       System.out.printf(Locale.ROOT, "%-10s %7d %8.2f %8.2f %8.2f %8.2f%n", c.name(), c.queries(), c.p50Ms(), c.p90Ms(), c.p99Ms(), c.maxMs());
     }
@@ -272,6 +277,11 @@ final class ScaleBench {
     void accept(ArticleDraft draft);
   }
 
+  /** The first {@code limit} drafts of a corpus. */
+  static void readDrafts(Path corpus, long limit, DraftSink sink) throws IOException {
+    read(corpus, limit, sink);
+  }
+
   private static void read(Path corpus, long limit, DraftSink sink) throws IOException {
     long[] n = {0};
     try (BufferedReader in = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
@@ -370,12 +380,16 @@ final class ScaleBench {
       }
       Map<String, List<Double>> byKind = new LinkedHashMap<>();
       List<Double> all = new ArrayList<>();
+      List<Double> allCpu = new ArrayList<>();
+      var threads = ManagementFactory.getThreadMXBean();
       long wall = 0;
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < n; i++) {
+          long c0 = threads.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           long total = index.search(queries.get(i).request()).total();
           long dt = System.nanoTime() - t0;
+          allCpu.add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
           wall += dt;
           if (total != totals[i]) {
             throw new IllegalStateException("query '" + queries.get(i).line() + "' gave " + totals[i] + " hits, then " + total);
@@ -395,7 +409,7 @@ final class ScaleBench {
       System.gc();
       var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       return new QueryResult(n, rounds, classes, summarise("all", n, all), all.size() / (wall / 1e9), zero, heap.getUsed(),
-          heap.getMax());
+          heap.getMax(), summarise("all-cpu", n, allCpu));
     }
   }
 

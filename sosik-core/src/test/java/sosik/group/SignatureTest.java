@@ -38,10 +38,52 @@ class SignatureTest {
   }
 
   @Test
-  void bytes_round_trip() {
+  void bytes_round_trip_keeps_16_bits_of_each_minimum_and_compares_as_the_original() {
     Signature s = Signature.of(TEXT);
-    assertThat(Signature.fromBytes(s.toBytes())).isEqualTo(s);
+    Signature edited = Signature.of(TEXT.replace("12일 밝혔다", "12일 발표했다"));
+    byte[] bytes = s.toBytes();
+    assertThat(bytes).hasSize(4 + 2 * Signature.HASHES);
+    Signature back = Signature.fromBytes(bytes);
+    assertThat(back.shingles()).isEqualTo(s.shingles());
+    assertThat(back.comparable()).isTrue();
+    for (int i = 0; i < Signature.HASHES; i++) {
+      assertThat(back.hashes()[i]).isEqualTo(s.hashes()[i] & 0xFFFF);
+    }
+    // read back, it compares exactly as the signature computed from the text
+    assertThat(back.similarity(s)).isEqualTo(1.0);
+    assertThat(s.similarity(back)).isEqualTo(1.0);
+    assertThat(back.similarity(edited)).isEqualTo(s.similarity(edited));
+    assertThat(Signature.fromBytes(edited.toBytes()).similarity(back)).isEqualTo(s.similarity(edited));
+    assertThat(Signature.fromBytes(back.toBytes())).isEqualTo(back);
     Signature shortOne = Signature.of("짧은 글");
+    assertThat(shortOne.toBytes()).hasSize(4);
     assertThat(Signature.fromBytes(shortOne.toBytes())).isEqualTo(shortOne);
+  }
+
+  @Test
+  void signatures_stored_with_full_ints_still_read() {
+    Signature s = Signature.of(TEXT);
+    java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate(4 + 4 * Signature.HASHES);
+    old.putInt(s.shingles());
+    for (int h : s.hashes()) {
+      old.putInt(h);
+    }
+    Signature back = Signature.fromBytes(old.array());
+    assertThat(back).isEqualTo(s);
+    assertThat(back.similarity(Signature.fromBytes(s.toBytes()))).isEqualTo(1.0);
+    Signature shortOne = Signature.of("짧은 글");
+    assertThat(Signature.fromBytes(java.nio.ByteBuffer.allocate(4).putInt(shortOne.shingles()).array())).isEqualTo(shortOne);
+  }
+
+  @Test
+  void minima_equal_in_their_low_16_bits_count_as_equal() {
+    // the accepted collision: 1 in 65,536 for two different minima
+    int[] a = new int[Signature.HASHES];
+    int[] b = new int[Signature.HASHES];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = 1000 + i;
+      b[i] = i < 64 ? a[i] + (1 << 16) : a[i] + 1;
+    }
+    assertThat(new Signature(a, 100).similarity(new Signature(b, 100))).isEqualTo(0.5);
   }
 }

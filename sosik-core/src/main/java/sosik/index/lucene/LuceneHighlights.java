@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -45,6 +46,18 @@ final class LuceneHighlights {
   }
 
   List<SearchPage.Hit> hits(IndexSearcher s, Query highlightQuery, int[] docIds, float[] scores) throws IOException {
+    // each hit's stored document is read (decompressed) once: the highlighter takes the headline
+    // and body from it instead of reading them again
+    Map<Integer, Document> docs = new java.util.HashMap<>(docIds.length * 2);
+    for (int id : docIds) {
+      docs.computeIfAbsent(id, x -> {
+        try {
+          return s.storedFields().document(x);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
     Object[] titleMatches = null;
     Object[] bodyMatches = null;
     boolean any = highlightQuery instanceof BooleanQuery bq && !bq.clauses().isEmpty();
@@ -55,7 +68,7 @@ final class LuceneHighlights {
               .withBreakIterator(WholeBreakIterator::new)
               .withMaxLength(Integer.MAX_VALUE - 1)
               .withHighlightPhrasesStrictly(true)
-              .withFieldMatcher(f -> true));
+              .withFieldMatcher(f -> true), docs);
       Map<String, Object[]> m =
           uh.highlightFieldsAsObjects(new String[] {Fields.TITLE, Fields.BODY}, highlightQuery, docIds, new int[] {1, 1});
       titleMatches = m.get(Fields.TITLE);
@@ -63,7 +76,7 @@ final class LuceneHighlights {
     }
     List<SearchPage.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      Document d = s.storedFields().document(docIds[i]);
+      Document d = docs.get(docIds[i]);
       Article a = LuceneNewsIndex.fromDocument(d);
       Snippet title = SnippetMaker.whole(a.title(), matchesOf(titleMatches, i));
       Snippet body = SnippetMaker.best(a.body(), matchesOf(bodyMatches, i), SnippetMaker.DEFAULT_WIDTH);
@@ -74,16 +87,39 @@ final class LuceneHighlights {
     return hits;
   }
 
-  /** Exposes the highlighter's per-field objects (our {@link Matches}). */
+  /** Exposes the highlighter's per-field objects (our {@link Matches}); field values come from the loaded hits. */
   private static final class MatchHighlighter extends UnifiedHighlighter {
-    MatchHighlighter(UnifiedHighlighter.Builder b) {
+    private final Map<Integer, Document> loaded;
+
+    MatchHighlighter(UnifiedHighlighter.Builder b, Map<Integer, Document> loaded) {
       super(b);
+      this.loaded = loaded;
     }
 
     @Override
     public Map<String, Object[]> highlightFieldsAsObjects(String[] fields, Query query, int[] docIds, int[] maxPassages)
         throws IOException {
       return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    }
+
+    /** The stored values, as the default reads them ("" when missing), from the documents already read. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        Document d = loaded.get(doc);
+        if (d == null) {
+          d = searcher.storedFields().document(doc, java.util.Set.of(fields));
+        }
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String[] v = d.getValues(fields[f]);
+          values[f] = v.length == 0 ? "" : v.length == 1 ? v[0] : String.join(String.valueOf(MULTIVAL_SEP_CHAR), v);
+        }
+        out.add(values);
+      }
+      return out;
     }
   }
 

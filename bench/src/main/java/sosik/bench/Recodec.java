@@ -1,0 +1,150 @@
+package sosik.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
+import org.apache.lucene.store.FSDirectory;
+import sosik.group.Signature;
+
+/**
+ * Rewrites a Sosik index's Lucene files into one segment with the stored fields compressed for
+ * speed (LZ4) or for size (DEFLATE), copying the rest of the index directory: two indexes that
+ * differ only in that, for comparing size and query latency without indexing twice.
+ *
+ * <p>With {@code --sig16}, the group signatures (binary doc values) are rewritten as {@link
+ * Signature#toBytes} writes them now (16-bit minima): what indexing the same articles again would store.
+ *
+ * <p>{@code CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16]}
+ */
+final class Recodec {
+  private Recodec() {}
+
+  static void main(String[] args) throws Exception {
+    Path from = null;
+    Path to = null;
+    Lucene912Codec.Mode mode = null;
+    boolean sig16 = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--from" -> from = Path.of(args[++i]);
+        case "--to" -> to = Path.of(args[++i]);
+        case "--sig16" -> sig16 = true;
+        case "--mode" -> mode = args[++i].equals("size") ? Lucene912Codec.Mode.BEST_COMPRESSION : Lucene912Codec.Mode.BEST_SPEED;
+        default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+      }
+    }
+    if (from == null || to == null || mode == null) {
+      throw new IllegalArgumentException("recodec needs --from DIR --to DIR --mode speed|size");
+    }
+    if (Files.exists(to)) {
+      throw new IllegalArgumentException(to + " exists");
+    }
+    Files.createDirectories(to.resolve("lucene"));
+    try (var files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, to.resolve(f.getFileName()));
+        }
+      }
+    }
+    long t0 = System.nanoTime();
+    try (FSDirectory src = FSDirectory.open(from.resolve("lucene"));
+        FSDirectory dst = FSDirectory.open(to.resolve("lucene"));
+        DirectoryReader r = DirectoryReader.open(src)) {
+      IndexWriterConfig cfg = new IndexWriterConfig(null);
+      cfg.setCodec(new Lucene912Codec(mode));
+      try (IndexWriter w = new IndexWriter(dst, cfg)) {
+        List<CodecReader> readers = new ArrayList<>();
+        for (LeafReaderContext leaf : r.leaves()) {
+          CodecReader cr = SlowCodecReaderWrapper.wrap(leaf.reader());
+          readers.add(sig16 ? new Sig16(cr) : cr);
+        }
+        w.addIndexes(readers.toArray(new CodecReader[0]));
+        w.forceMerge(1);
+        w.commit();
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s -> %s (%s%s): %,d -> %,d bytes in %.1f s%n", from, to, mode, sig16 ? ", signatures rewritten with 16-bit minima" : "",
+        IndexBench.sizeOf(from.resolve("lucene")), IndexBench.sizeOf(to.resolve("lucene")), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A reader whose group signatures read back in the current layout. */
+  private static final class Sig16 extends org.apache.lucene.index.FilterCodecReader {
+    Sig16(CodecReader in) {
+      super(in);
+    }
+
+    @Override
+    public org.apache.lucene.codecs.DocValuesProducer getDocValuesReader() {
+      org.apache.lucene.codecs.DocValuesProducer p = in.getDocValuesReader();
+      return new org.apache.lucene.codecs.DocValuesProducer() {
+        @Override
+        public org.apache.lucene.index.NumericDocValues getNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
+          return p.getNumeric(f);
+        }
+
+        @Override
+        public org.apache.lucene.index.BinaryDocValues getBinary(org.apache.lucene.index.FieldInfo f) throws IOException {
+          org.apache.lucene.index.BinaryDocValues b = p.getBinary(f);
+          if (!f.name.equals("group_sig_dv")) {
+            return b;
+          }
+          return new org.apache.lucene.index.FilterBinaryDocValues(b) {
+            @Override
+            public org.apache.lucene.util.BytesRef binaryValue() throws IOException {
+              org.apache.lucene.util.BytesRef v = in.binaryValue();
+              byte[] old = java.util.Arrays.copyOfRange(v.bytes, v.offset, v.offset + v.length);
+              return new org.apache.lucene.util.BytesRef(Signature.fromBytes(old).toBytes());
+            }
+          };
+        }
+
+        @Override
+        public org.apache.lucene.index.SortedDocValues getSorted(org.apache.lucene.index.FieldInfo f) throws IOException {
+          return p.getSorted(f);
+        }
+
+        @Override
+        public org.apache.lucene.index.SortedNumericDocValues getSortedNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
+          return p.getSortedNumeric(f);
+        }
+
+        @Override
+        public org.apache.lucene.index.SortedSetDocValues getSortedSet(org.apache.lucene.index.FieldInfo f) throws IOException {
+          return p.getSortedSet(f);
+        }
+
+        @Override
+        public void checkIntegrity() throws IOException {
+          p.checkIntegrity();
+        }
+
+        @Override
+        public void close() throws IOException {
+          p.close();
+        }
+      };
+    }
+
+    @Override
+    public org.apache.lucene.index.IndexReader.CacheHelper getCoreCacheHelper() {
+      return null;
+    }
+
+    @Override
+    public org.apache.lucene.index.IndexReader.CacheHelper getReaderCacheHelper() {
+      return null;
+    }
+  }
+}
