@@ -65,10 +65,14 @@ final class ScaleBench {
   private ScaleBench() {}
 
   /** {@code CoreBench scale ...}: parses the options, runs, prints and writes the report. */
+  /** Queries as the CLI and the page ask them by default: one hit per group of related coverage. */
+  static boolean grouped;
+
   static void main(String[] args) throws Exception {
     Path corpus = null;
     Path index = null;
     Path queries = null;
+    grouped = false;
     Path out = null;
     int rounds = 5;
     int ceiling = 50_000;
@@ -80,6 +84,7 @@ final class ScaleBench {
         case "--out" -> out = Path.of(value(args, ++i));
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
         case "--ceiling" -> ceiling = Integer.parseInt(value(args, ++i));
+        case "--grouped" -> grouped = true;
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
       }
     }
@@ -103,6 +108,7 @@ final class ScaleBench {
     report.put("loadAverageAfter", CoreBench.loadAverage());
     report.put("args", List.of(args));
     report.put("queries", queries.toString());
+    report.put("grouped", grouped);
     report.put("result", r);
     print(r);
     if (out != null) {
@@ -325,7 +331,7 @@ final class ScaleBench {
       }
       String[] parts = line.split("\t", 2);
       String text = parts[0].strip();
-      SearchRequest r = SearchRequest.of(text);
+      SearchRequest r = SearchRequest.of(text).withGrouped(grouped);
       boolean filtered = text.contains("언론사:") || text.contains("제목:");
       if (parts.length > 1) {
         filtered = true;
