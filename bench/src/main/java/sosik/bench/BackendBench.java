@@ -32,15 +32,22 @@ public final class BackendBench {
     Path shared = repo.resolve("..").resolve("shared").resolve("data").normalize();
     Path queriesFile = repo.resolve("bench").resolve("queries-ko.txt");
     int rounds = 5;
+    Path scaleCorpus = null;
+    long articles = 100_000;
+    boolean grouped = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--corpus" -> scaleCorpus = Path.of(args[++i]);
+        case "--articles" -> articles = Long.parseLong(args[++i]);
+        case "--grouped" -> grouped = true;
         case "--opensearch-url" -> url = args[++i];
         case "--shared" -> shared = Path.of(args[++i]);
         case "--queries" -> queriesFile = Path.of(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("BackendBench: unknown argument " + args[i]
-              + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]");
+              + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]"
+              + " [--corpus SCALE.jsonl [--articles N]] [--grouped]");
           System.exit(2);
         }
       }
@@ -50,10 +57,34 @@ public final class BackendBench {
       System.exit(2);
     }
     List<Article> corpus = new ArrayList<>();
-    for (EvalDoc d : CompanyNews.load(shared.resolve("company-news-2019").resolve("data")).docs()) {
-      corpus.add(d.article());
+    List<SearchRequest> requests = new ArrayList<>();
+    List<String> queries = new ArrayList<>();
+    if (scaleCorpus != null) {
+      // the first N articles of a scale corpus, and the scale queries with their filters
+      sosik.ingest.ArticleNormalizer normalizer = new sosik.ingest.ArticleNormalizer();
+      ScaleBench.readDrafts(scaleCorpus, articles, draft -> {
+        try {
+          corpus.add(normalizer.normalize(draft));
+        } catch (IllegalArgumentException e) {
+          // rejected as by 'sosik index'
+        }
+      });
+      if (queriesFile.getFileName().toString().equals("queries-ko.txt")) {
+        queriesFile = queriesFile.resolveSibling("queries-scale.txt");
+      }
+      for (ScaleBench.Query q : ScaleBench.readQueries(queriesFile)) {
+        requests.add(q.request().withGrouped(grouped));
+        queries.add(q.line());
+      }
+    } else {
+      for (EvalDoc d : CompanyNews.load(shared.resolve("company-news-2019").resolve("data")).docs()) {
+        corpus.add(d.article());
+      }
+      for (String q : QueryBench.readQueries(queriesFile)) {
+        requests.add(SearchRequest.of(q).withGrouped(grouped));
+        queries.add(q);
+      }
     }
-    List<String> queries = QueryBench.readQueries(queriesFile);
     Path dir = java.nio.file.Files.createTempDirectory("sosik-backend-bench-");
     String name = "sosik-bench-" + System.currentTimeMillis();
     OpenSearchClient client = new OpenSearchClient(url, OpenSearchClient.DEFAULT_TIMEOUT);
@@ -67,7 +98,7 @@ public final class BackendBench {
       for (int b = 0; b < 2; b++) {
         double rate = index(both[b], corpus);
         totals[b] = new long[queries.size()];
-        double[] ms = latencies(both[b], queries, rounds, totals[b]);
+        double[] ms = latencies(both[b], requests, rounds, totals[b]);
         results[b] = ms;
         System.out.printf("%-10s  %,12.0f  %9.1f  %9.1f  %9.1f%n", b == 0 ? "embedded" : "opensearch", rate,
             Stats.percentile(ms, 50), Stats.percentile(ms, 99), Stats.max(ms));
@@ -97,18 +128,18 @@ public final class BackendBench {
     return corpus.size() / ((System.nanoTime() - t0) / 1e9);
   }
 
-  private static double[] latencies(NewsIndex idx, List<String> queries, int rounds, long[] totals) throws IOException {
+  private static double[] latencies(NewsIndex idx, List<SearchRequest> queries, int rounds, long[] totals) throws IOException {
     for (int w = 0; w < 2; w++) {
       for (int i = 0; i < queries.size(); i++) {
-        totals[i] = idx.search(SearchRequest.of(queries.get(i))).total();
+        totals[i] = idx.search(queries.get(i)).total();
       }
     }
     double[] ms = new double[queries.size() * rounds];
     int k = 0;
     for (int r = 0; r < rounds; r++) {
-      for (String q : queries) {
+      for (SearchRequest q : queries) {
         long t0 = System.nanoTime();
-        idx.search(SearchRequest.of(q));
+        idx.search(q);
         ms[k++] = (System.nanoTime() - t0) / 1e6;
       }
     }
