@@ -48,6 +48,11 @@ public interface NewsIndex extends Closeable {
   /** Visits every article (in no particular order), e.g. to reindex or export. */
   void forEach(Consumer<Article> visitor) throws IOException;
 
+  /** Visits every article's headline (in no particular order), e.g. for the search box's words. */
+  default void forEachTitle(Consumer<String> visitor) throws IOException {
+    forEach(a -> visitor.accept(a.title()));
+  }
+
   // ---- related coverage (sosik.group) ----
   //
   // upsert places every new or changed article with a sosik.group.Grouper and stores, beside the

@@ -50,8 +50,8 @@ public final class Suggester {
   /** Collects headline words from every article of {@code index}. */
   public static Suggester build(NewsIndex index, Analyzer analyzer) throws IOException {
     Map<String, Long> counts = new HashMap<>();
-    index.forEach(a -> {
-      for (String w : words(analyzer, a.title())) {
+    index.forEachTitle(t -> {
+      for (String w : words(analyzer, t)) {
         counts.merge(w, 1L, Long::sum);
       }
     });

@@ -163,6 +163,17 @@ public abstract class NewsIndexContractTest {
   }
 
   @Test
+  void for_each_title_visits_every_stored_headline_once() throws IOException {
+    indexAll();
+    index.delete(RATES.id());
+    index.commit();
+    List<String> titles = new java.util.ArrayList<>();
+    index.forEachTitle(titles::add);
+    assertThat(titles).containsExactlyInAnyOrderElementsOf(
+        ALL.stream().filter(a -> a != RATES).map(Article::title).toList());
+  }
+
+  @Test
   void every_word_must_match_and_counts_are_exact() throws IOException {
     indexAll();
     assertThat(search("반도체").total()).isEqualTo(6);

@@ -989,6 +989,29 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
+  /** Reads the headline field alone: the bodies are neither decoded nor turned into articles. */
+  @Override
+  public void forEachTitle(Consumer<String> visitor) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      java.util.Set<String> only = java.util.Set.of(Fields.TITLE);
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        StoredFields stored = leaf.reader().storedFields();
+        var live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            String t = stored.document(i, only).get(Fields.TITLE);
+            if (t != null) {
+              visitor.accept(t);
+            }
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
+  }
+
   private static void forEachDocument(IndexSearcher s, Consumer<Document> visitor) throws IOException {
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       StoredFields stored = leaf.reader().storedFields();
