@@ -14,8 +14,9 @@ import java.util.Map;
  * @param score   its score, the sum of the parts and bonuses
  * @param relaxed whether the query was run relaxed (some words may be missing)
  * @param matches the matched words and phrases, largest share of the score first
- * @param bonuses what a relaxed query adds: {@code all_words} (the article holds every word) and
- *     {@code proximity} (query words near each other)
+ * @param bonuses what ranking adds beyond the words' BM25: {@code lead} (a query word in the body's
+ *     lead), and in a relaxed query {@code all_words} (the article holds every word) and {@code
+ *     proximity} (query words near each other)
  */
 public record Explanation(String id, float score, boolean relaxed, List<Match> matches, List<Bonus> bonuses) {
   public Explanation {
@@ -35,7 +36,7 @@ public record Explanation(String id, float score, boolean relaxed, List<Match> m
   public record Match(String field, String terms, boolean phrase, float score, float boost, float idf, float tf,
       float freq, float length, float avgLength) {}
 
-  /** A bonus of a relaxed query: {@code all_words} or {@code proximity}, with what it matched. */
+  /** A ranking bonus: {@code lead}, {@code all_words} or {@code proximity}, with what it matched. */
   public record Bonus(String kind, String terms, float score) {}
 
   /** Adds {@code "explain"} to each hit of a page's JSON (see {@link SearchPageJson}). */
@@ -85,7 +86,11 @@ public record Explanation(String id, float score, boolean relaxed, List<Match> m
     }
     for (Bonus b : bonuses) {
       out.add(indent + String.format(Locale.ROOT, "+ %.3f  %s%s", b.score(),
-          b.kind().equals("all_words") ? "every word present" : "proximity bonus",
+          switch (b.kind()) {
+            case "all_words" -> "every word present";
+            case "lead" -> "lead bonus (in the body's first 40 words)";
+            default -> "proximity bonus";
+          },
           b.terms().isEmpty() ? "" : " \"" + b.terms() + "\""));
     }
     return out;

@@ -12,6 +12,9 @@ import sosik.search.Explanation.Match;
 /** Reads Lucene's score explanation of one hit into Sosik's {@link sosik.search.Explanation}. */
 final class LuceneExplain {
   private static final Pattern WEIGHT = Pattern.compile("^weight\\((\\w+):(.*) in \\d+\\)");
+  /** The lead bonus's span query as Lucene names it: {@code weight(spanFirst(body:블록, 40) in 7)}. */
+  private static final Pattern LEAD = Pattern.compile("^weight\\(spanFirst\\((.*), \\d+\\) in \\d+\\)");
+  private static final Pattern LEAD_TERM = Pattern.compile("\\w+:([^,\\]\\)\\s]+)");
 
   private LuceneExplain() {}
 
@@ -28,6 +31,17 @@ final class LuceneExplain {
       return;
     }
     String d = e.getDescription();
+    Matcher lead = LEAD.matcher(d);
+    if (lead.find()) {
+      // the lead bonus: the word's tokens within the body's first positions
+      List<String> terms = new ArrayList<>();
+      Matcher t = LEAD_TERM.matcher(lead.group(1));
+      while (t.find()) {
+        terms.add(t.group(1));
+      }
+      bonuses.add(new Bonus("lead", Fields.BODY + ":" + String.join(" ", terms), e.getValue().floatValue()));
+      return;
+    }
     Matcher m = WEIGHT.matcher(d);
     if (m.find()) {
       Match match = match(m.group(1), m.group(2), e);

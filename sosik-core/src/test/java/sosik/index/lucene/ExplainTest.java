@@ -31,11 +31,12 @@ class ExplainTest {
   static final Article TITLE = article("솔섬 항구 방파제 완공", "길이 삼백 미터의 구조물이 완공됐다.", "https://solseom.example/1");
   static final Article BODY = article("군청 소식", "솔섬 항구에 새 방파제를 세우는 공사가 시작됐다.", "https://solseom.example/2");
   static final Article OTHER = article("고등어 풍어", "솔섬 앞바다에서 고등어가 많이 잡혔다.", "https://solseom.example/3");
+  static final Article SPLIT = article("거래소 개설", "블록체인 거래소가 솔섬에서 문을 열었다.", "https://solseom.example/4");
 
   @BeforeAll
   static void build() throws IOException {
     index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
-    index.upsert(List.of(TITLE, BODY, OTHER));
+    index.upsert(List.of(TITLE, BODY, OTHER, SPLIT));
     index.commit();
   }
 
@@ -103,5 +104,17 @@ class ExplainTest {
     assertThat(title.relaxed()).isTrue();
     assertThat(title.bonuses()).extracting(Explanation.Bonus::kind).contains("all_words");
     assertThat(sum(title)).isCloseTo(title.score(), within(1e-1f));
+  }
+
+  @Test
+  void the_lead_bonus_is_named_with_its_words_and_the_parts_add_up() throws IOException {
+    Explanation body = explain("항구 방파제").get(BODY.id());
+    assertThat(body.bonuses()).extracting(Explanation.Bonus::kind).containsOnly("lead");
+    assertThat(body.bonuses()).extracting(Explanation.Bonus::terms).containsExactlyInAnyOrder("body:항구", "body:방파 제");
+    assertThat(sum(body)).isCloseTo(body.score(), within(1e-3f));
+    // a word the analyser splits: its tokens in order within the lead
+    Explanation split = explain("블록체인").get(SPLIT.id());
+    assertThat(split.bonuses()).extracting(Explanation.Bonus::terms).containsExactly("body:블록 체인");
+    assertThat(sum(split)).isCloseTo(split.score(), within(1e-3f));
   }
 }
