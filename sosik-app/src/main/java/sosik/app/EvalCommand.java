@@ -96,6 +96,9 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--no-aliases", description = "Sosik without abbreviation pairs at query time (to measure what they buy).")
   boolean noAliases;
 
+  @Option(names = "--no-name-parts", description = "Sosik without splitting a name joined to an abbreviation (카카오CIC: 카카오 and CIC anywhere; to measure what it buys).")
+  boolean noNameParts;
+
   @Option(names = "--no-contractions", description = "Sosik without suffix contractions at query time (성균관대학교 = 성균관대; to measure what they buy).")
   boolean noContractions;
 
@@ -283,6 +286,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         sosik.index().leadWeight(leadWeight);
         sosik.index().aliasWeight(aliasWeight);
         sosik.index().contractions(!noContractions);
+        sosik.index().nameParts(!noNameParts);
         system = sosik;
       }
       case NORI -> system = LuceneBaseline.nori(set.docs());

@@ -402,6 +402,11 @@ public final class LuceneNewsIndex implements NewsIndex {
     queries.contractions(on);
   }
 
+  /** Turns the parts of a name joined to an abbreviation (카카오CIC: 카카오 and CIC anywhere) on or off. */
+  public void nameParts(boolean on) {
+    queries.nameParts(on);
+  }
+
   /** Weight of an abbreviation pair's other form against the word as typed, in (0, 1]. */
   public void aliasWeight(float weight) {
     queries.aliasWeight(weight);

@@ -61,6 +61,7 @@ public final class LuceneQueryBuilder {
   private volatile boolean useAliases = true;
   private volatile boolean useSpacing = true;
   private volatile boolean useContractions = true;
+  private volatile boolean useNameParts = true;
   /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
   private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
   /** The lead: the body's first this many tokens (about two sentences of news). */
@@ -80,6 +81,11 @@ public final class LuceneQueryBuilder {
   /** Turns the suffix contractions (성균관대학교 = 성균관대, 현대자동차 = 현대차) on or off (on by default). */
   void contractions(boolean on) {
     this.useContractions = on;
+  }
+
+  /** Turns the parts of a name joined to an abbreviation (카카오CIC) on or off (on by default). */
+  void nameParts(boolean on) {
+    this.useNameParts = on;
   }
 
   /** Weight of an abbreviation pair's other form against the word as typed (1: equal). */
@@ -637,10 +643,14 @@ public final class LuceneQueryBuilder {
     if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
       others.add(spaced);
     }
-    if (others.isEmpty()) {
+    Query parts = nameAndAbbreviation(t, titleOnly);
+    if (others.isEmpty() && parts == null) {
       return own;
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder().add(own, BooleanClause.Occur.SHOULD);
+    if (parts != null) {
+      any.add(parts, BooleanClause.Occur.SHOULD);
+    }
     float aw = aliasWeight;
     for (int i = 0; i < others.size(); i++) {
       Query q = textOrTitle(others.get(i), titleOnly);
@@ -649,6 +659,36 @@ public final class LuceneQueryBuilder {
       }
     }
     return any.build();
+  }
+
+  /**
+   * A name joined to an abbreviation the articles define ({@code 카카오CIC}: 카카오's CICs, its
+   * 사내독립기업): both parts anywhere in the article, each with its pair's other form, as well as
+   * the two side by side (which rank first, matching twice). Null unless the word splits where
+   * Hangul meets Latin letters into exactly two parts and one of them has an abbreviation pair;
+   * a name with a plain Latin part ({@code LG전자}) stays one phrase.
+   */
+  private Query nameAndAbbreviation(PortalQuery.Term t, boolean titleOnly) {
+    if (!useAliases || !useNameParts || HIGHLIGHTING.get()) {
+      return null;
+    }
+    String spaced = spacedAtScripts(t.text());
+    if (spaced == null) {
+      return null;
+    }
+    String[] parts = spaced.split(" ");
+    if (parts.length != 2 || (aliasVariants(parts[0]).isEmpty() && aliasVariants(parts[1]).isEmpty())) {
+      return null;
+    }
+    BooleanQuery.Builder both = new BooleanQuery.Builder();
+    for (String p : parts) {
+      Query q = withAliases(new PortalQuery.Term(t.field(), p, false), titleOnly);
+      if (q == null) {
+        return null;
+      }
+      both.add(q, BooleanClause.Occur.MUST);
+    }
+    return both.build();
   }
 
   /** {@code 챗GPT} → {@code 챗 GPT}: a space where Hangul meets Latin letters or digits; null when none. */

@@ -95,4 +95,33 @@ class AliasSearchTest {
       assertThat(ids(search(index, "과기부"))).containsExactly(SHORT_ONLY.id());
     }
   }
+
+  @Test
+  void a_name_joined_to_an_abbreviation_finds_both_parts_anywhere_and_ranks_them_side_by_side_first() throws IOException {
+    Article define1 = article("한빛일보", "조직 개편", "누리톡은 사내독립기업(CIC) 두 곳을 새로 만들었다.", "https://a.example/c1");
+    Article define2 = article("새날경제", "조직 개편 단행", "누리톡이 사내독립기업(CIC)을 늘린다.", "https://b.example/c2");
+    Article together = article("솔섬일보", "누리톡CIC 출범", "누리톡CIC가 오늘 출범했다.", "https://c.example/c3");
+    Article apart = article("솔섬일보", "누리톡, 결제 조직 분리", "누리톡은 결제 부문을 사내독립기업으로 떼어 냈다.", "https://c.example/c4");
+    Article otherName = article("솔섬일보", "바다전자 CIC 신설", "바다전자가 CIC를 신설했다.", "https://c.example/c5");
+    Article nameOnly = article("솔섬일보", "누리톡 실적 발표", "누리톡이 실적을 발표했다.", "https://c.example/c6");
+    Article plainLatin = article("솔섬일보", "협력 소식", "XYZ는 오늘 누리톡과 손잡았다.", "https://c.example/c7");
+    try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
+      index.upsert(List.of(define1, define2, together, apart, otherName, nameOnly, plainLatin));
+      index.commit();
+      SearchPage p = search(index, "누리톡CIC");
+      assertThat(ids(p)).containsExactlyInAnyOrder(define1.id(), define2.id(), together.id(), apart.id());
+      assertThat(p.total()).isEqualTo(4);
+      assertThat(ids(p).get(0)).isEqualTo(together.id());
+      // a quoted word means these very words, side by side
+      assertThat(ids(search(index, "\"누리톡CIC\""))).containsExactly(together.id());
+      // without the pair (or with the feature off) the joined word is one phrase
+      index.nameParts(false);
+      assertThat(ids(search(index, "누리톡CIC"))).containsExactly(together.id());
+      index.nameParts(true);
+      assertThat(ids(search(index, "바다전자CIC"))).containsExactly(otherName.id());
+      // a Latin part without a pair keeps the phrase: both words apart are not enough
+      assertThat(ids(search(index, "누리톡XYZ"))).isEmpty();
+      assertThat(ids(search(index, "누리톡 XYZ"))).containsExactly(plainLatin.id());
+    }
+  }
 }
