@@ -19,10 +19,14 @@ import sosik.article.Article;
  * {@code 1 - (1 - J^ROWS)^BANDS}: 0.92 at J = 0.2, above 0.99 from J = 0.3. An index stores the keys as
  * keywords and finds candidates with term queries; the similarity then decides.
  *
+ * <p>Besides the text's hashes, the signature of an article carries its {@link EventTerms}: the
+ * salient terms of its headline and lead, for the event rule.
+ *
  * @param hashes   the minimum hashes, or an empty array when the text is too short to compare
  * @param shingles the number of distinct shingles of the text
+ * @param event    the article's event term codes, sorted ({@link EventTerms}); empty for a bare text
  */
-public record Signature(int[] hashes, int shingles) {
+public record Signature(int[] hashes, int shingles, int[] event) {
   public static final int SHINGLE = 4;
   public static final int HASHES = 128;
   public static final int BANDS = 64;
@@ -54,11 +58,17 @@ public record Signature(int[] hashes, int shingles) {
 
   public Signature {
     hashes = hashes.clone();
+    event = event == null ? new int[0] : event.clone();
   }
 
-  /** The signature of an article's headline and body. */
+  public Signature(int[] hashes, int shingles) {
+    this(hashes, shingles, null);
+  }
+
+  /** The signature of an article's headline and body, with its event terms when the text is comparable. */
   public static Signature of(Article a) {
-    return of(a.title() + "\n" + a.body());
+    Signature text = of(a.title() + "\n" + a.body());
+    return text.comparable() ? new Signature(text.hashes, text.shingles, EventTerms.of(a)) : text;
   }
 
   public static Signature of(String text) {
@@ -149,12 +159,19 @@ public record Signature(int[] hashes, int shingles) {
     return keys;
   }
 
-  /** The signature as bytes, for storing: the shingle count then the hashes, big-endian ints. */
+  /**
+   * The signature as bytes, for storing: the shingle count, the hashes (none or {@value #HASHES}),
+   * then the event term codes, all big-endian ints. Signatures stored before event terms existed
+   * read back without them.
+   */
   public byte[] toBytes() {
-    ByteBuffer b = ByteBuffer.allocate(4 + 4 * hashes.length);
+    ByteBuffer b = ByteBuffer.allocate(4 + 4 * hashes.length + 4 * event.length);
     b.putInt(shingles);
     for (int h : hashes) {
       b.putInt(h);
+    }
+    for (int e : event) {
+      b.putInt(e);
     }
     return b.array();
   }
@@ -162,21 +179,25 @@ public record Signature(int[] hashes, int shingles) {
   public static Signature fromBytes(byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     int shingles = b.getInt();
-    int[] h = new int[b.remaining() / 4];
+    int[] h = new int[Math.min(HASHES, b.remaining() / 4)];
     for (int i = 0; i < h.length; i++) {
       h[i] = b.getInt();
     }
-    return new Signature(h, shingles);
+    int[] e = new int[b.remaining() / 4];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = b.getInt();
+    }
+    return new Signature(h, shingles, e);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Signature s && s.shingles == shingles && Arrays.equals(s.hashes, hashes);
+    return o instanceof Signature s && s.shingles == shingles && Arrays.equals(s.hashes, hashes) && Arrays.equals(s.event, event);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(hashes) * 31 + shingles;
+    return (Arrays.hashCode(hashes) * 31 + shingles) * 31 + Arrays.hashCode(event);
   }
 
   @Override

@@ -469,7 +469,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     d.put("id", a.id());
     GroupMember g = group != null ? group : GroupMember.of(a, a.id(), Signature.of(a));
     d.put(GROUP, g.groupId());
-    List<String> bands = g.signature().bandKeys();
+    List<String> bands = g.indexKeys();
     if (!bands.isEmpty()) {
       ArrayNode keys = d.putArray(GROUP_BAND);
       bands.forEach(keys::add);
@@ -815,15 +815,19 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     return candidates(res);
   }
 
-  /** Searches of the candidates per article, in one request per {@value #MSEARCH} articles; keyed by band keys. */
+  /**
+   * Searches of the candidates per article (its band keys' and its event keys', {@link Grouper#lookups}),
+   * in one request per {@value #MSEARCH} searches; keyed by the keys.
+   */
   private Map<List<String>, List<GroupMember>> candidatesOf(List<Article> articles) throws IOException {
     Map<List<String>, List<GroupMember>> out = new HashMap<>();
     List<List<String>> keys = new ArrayList<>();
     for (Article a : articles) {
-      List<String> k = Signature.of(a).bandKeys();
-      if (!k.isEmpty() && !out.containsKey(k)) {
-        out.put(k, null);
-        keys.add(k);
+      for (List<String> k : grouper.lookups(a)) {
+        if (!k.isEmpty() && !out.containsKey(k)) {
+          out.put(k, null);
+          keys.add(k);
+        }
       }
     }
     int limit = grouper.policy().candidates();
