@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -188,7 +187,19 @@ public final class EventTerms {
   }
 
   static String norm(String s) {
-    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    String n = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+    StringBuilder sb = null;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      char l = Character.isWhitespace(c) ? 0 : Character.toLowerCase(c);
+      if (l != c && sb == null) {
+        sb = new StringBuilder(n.length()).append(n, 0, i);
+      }
+      if (sb != null && l != 0) {
+        sb.append(l);
+      }
+    }
+    return sb == null ? n : sb.toString();
   }
 
   /** A 30-bit hash of a term. */
