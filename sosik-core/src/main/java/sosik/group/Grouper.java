@@ -49,9 +49,17 @@ public final class Grouper {
 
   /** Places an article (to be written by the caller) and remembers it until {@link #committed()}. */
   public synchronized GroupMember place(Article a, Candidates committed) throws IOException {
+    return place(a, null, committed);
+  }
+
+  /**
+   * As {@link #place(Article, Candidates)}, with the article's signature when the caller already
+   * made it ({@code Signature.of(a)}; null to make it here).
+   */
+  public synchronized GroupMember place(Article a, Signature signature, Candidates committed) throws IOException {
     long t0 = System.nanoTime();
     try {
-      return doPlace(a, committed);
+      return doPlace(a, signature != null ? signature : Signature.of(a), committed);
     } finally {
       nanos += System.nanoTime() - t0;
       placed++;
@@ -72,8 +80,8 @@ public final class Grouper {
    * (when the policy has an event rule and the article has event terms) the event keys of the days
    * its window reaches. An index may run them ahead, all at once.
    */
-  public List<List<String>> lookups(Article a) {
-    return lookups(GroupMember.of(a, a.id(), Signature.of(a)));
+  public List<List<String>> lookups(Article a, Signature signature) {
+    return lookups(GroupMember.of(a, a.id(), signature));
   }
 
   private List<List<String>> lookups(GroupMember self) {
@@ -84,8 +92,8 @@ public final class Grouper {
     return List.of(bands, EventTerms.lookupKeys(self.signature().event(), self.publishedAt(), policy.event().window()));
   }
 
-  private GroupMember doPlace(Article a, Candidates committed) throws IOException {
-    GroupMember self = GroupMember.of(a, a.id(), Signature.of(a));
+  private GroupMember doPlace(Article a, Signature signature, Candidates committed) throws IOException {
+    GroupMember self = GroupMember.of(a, a.id(), signature);
     List<List<String>> lookups = lookups(self);
     GroupMember best = null;
     double bestSim = 0;
