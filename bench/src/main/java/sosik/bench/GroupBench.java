@@ -78,6 +78,8 @@ public final class GroupBench {
       double seconds = (System.nanoTime() - t0) / 1e9;
       double grouping = index.groupingNanos() / 1e9;
       if (searches) {
+        System.out.printf(Locale.ROOT, "  %,d articles placed, %,d of them joined a group by the event rule%n",
+            index.groupingPlaced(), index.groupingEventJoins());
         for (String q : List.of("카카오", "현대차 리콜", "삼성전자", "")) {
           List<Double> flat = new ArrayList<>();
           List<Double> grouped = new ArrayList<>();

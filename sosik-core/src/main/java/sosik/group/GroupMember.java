@@ -19,6 +19,17 @@ public record GroupMember(String id, String groupId, String title, String press,
     return new GroupMember(a.id(), groupId, a.title(), a.press(), a.publishedAt(), s);
   }
 
+  /** The keys an index stores the article with: its text's band keys, then its event keys. */
+  public java.util.List<String> indexKeys() {
+    java.util.List<String> event = EventTerms.ownKeys(signature.event(), publishedAt);
+    if (event.isEmpty()) {
+      return signature.bandKeys();
+    }
+    java.util.List<String> all = new java.util.ArrayList<>(signature.bandKeys());
+    all.addAll(event);
+    return all;
+  }
+
   public GroupMember withGroup(String g) {
     return new GroupMember(id, g, title, press, publishedAt, signature);
   }

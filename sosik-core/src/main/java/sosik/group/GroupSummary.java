@@ -15,8 +15,9 @@ import sosik.article.PressNames;
  * @param members     every member, first report first (earliest publication; on the same instant
  *     a wire service first, then by id; undated members last)
  * @param firstId     the first report's id
- * @param wireId      the wire original's id: the earliest member from a wire service ({@link #WIRES}),
- *     or null when no wire service carried the story
+ * @param wireId      the wire original's id: the member from a wire service ({@link #WIRES}) that
+ *     the most members of other presses reprinted, the earliest of them on a tie (and when none was
+ *     reprinted), or null when no wire service carried the story
  * @param reprintIds  members of other presses whose text is almost the wire original's
  *     ({@link GroupPolicy#reprintSimilarity()})
  * @param outlets     how many presses carried it (members without a press count as one each)
@@ -49,8 +50,26 @@ public record GroupSummary(
         .thenComparing(m -> isWire(m.press()) ? 0 : 1)
         .thenComparing(GroupMember::id));
     String first = members.isEmpty() ? null : members.get(0).id();
-    GroupMember wire = members.stream().filter(m -> isWire(m.press())).findFirst().orElse(null);
+    // a group may hold the own reports of several wire services (joined by the event rule): the
+    // original is the one the others reprinted most, the earliest of those on a tie
+    GroupMember wire = null;
     Set<String> reprints = new LinkedHashSet<>();
+    for (GroupMember w : members) {
+      if (!isWire(w.press())) {
+        continue;
+      }
+      Set<String> of = new LinkedHashSet<>();
+      for (GroupMember m : members) {
+        if (m != w && !PressNames.same(m.press(), w.press())
+            && m.signature().similarity(w.signature()) >= policy.reprintSimilarity()) {
+          of.add(m.id());
+        }
+      }
+      if (wire == null || of.size() > reprints.size()) {
+        wire = w;
+        reprints = of;
+      }
+    }
     Set<String> presses = new LinkedHashSet<>();
     int unnamed = 0;
     for (GroupMember m : members) {
@@ -58,10 +77,6 @@ public record GroupSummary(
         unnamed++;
       } else {
         presses.add(PressNames.canonical(m.press()).replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT));
-      }
-      if (wire != null && m != wire && !PressNames.same(m.press(), wire.press())
-          && m.signature().similarity(wire.signature()) >= policy.reprintSimilarity()) {
-        reprints.add(m.id());
       }
     }
     return new GroupSummary(groupId, members, first, wire == null ? null : wire.id(), reprints, presses.size() + unnamed);

@@ -37,6 +37,7 @@ public final class Grouper {
   private final Map<String, List<String>> recentByBand = new HashMap<>();
   private long placed;
   private long nanos;
+  private long eventJoins;
 
   public Grouper(GroupPolicy policy) {
     this.policy = policy;
@@ -48,9 +49,17 @@ public final class Grouper {
 
   /** Places an article (to be written by the caller) and remembers it until {@link #committed()}. */
   public synchronized GroupMember place(Article a, Candidates committed) throws IOException {
+    return place(a, null, committed);
+  }
+
+  /**
+   * As {@link #place(Article, Candidates)}, with the article's signature when the caller already
+   * made it ({@code Signature.of(a)}; null to make it here).
+   */
+  public synchronized GroupMember place(Article a, Signature signature, Candidates committed) throws IOException {
     long t0 = System.nanoTime();
     try {
-      return doPlace(a, committed);
+      return doPlace(a, signature != null ? signature : Signature.of(a), committed);
     } finally {
       nanos += System.nanoTime() - t0;
       placed++;
@@ -66,54 +75,98 @@ public final class Grouper {
     return nanos;
   }
 
-  private GroupMember doPlace(Article a, Candidates committed) throws IOException {
-    Signature sig = Signature.of(a);
-    GroupMember self = GroupMember.of(a, a.id(), sig);
-    List<String> keys = sig.bandKeys();
+  /**
+   * The lookups {@link #place} asks of the committed articles for an article: its band keys, then
+   * (when the policy has an event rule and the article has event terms) the event keys of the days
+   * its window reaches. An index may run them ahead, all at once.
+   */
+  public List<List<String>> lookups(Article a, Signature signature) {
+    return lookups(GroupMember.of(a, a.id(), signature));
+  }
+
+  private List<List<String>> lookups(GroupMember self) {
+    List<String> bands = self.signature().bandKeys();
+    if (policy.event() == null || self.signature().event().length == 0) {
+      return List.of(bands);
+    }
+    return List.of(bands, EventTerms.lookupKeys(self.signature().event(), self.publishedAt(), policy.event().window()));
+  }
+
+  private GroupMember doPlace(Article a, Signature signature, Candidates committed) throws IOException {
+    GroupMember self = GroupMember.of(a, a.id(), signature);
+    List<List<String>> lookups = lookups(self);
     GroupMember best = null;
     double bestSim = 0;
-    if (!keys.isEmpty()) {
-      Set<String> seen = new HashSet<>();
-      seen.add(a.id());
-      List<GroupMember> found = new ArrayList<>();
-      for (GroupMember m : committed.find(keys, policy.candidates())) {
-        if (seen.add(m.id()) && !recent.containsKey(m.id())) {
-          found.add(m);
-        }
+    List<GroupMember> found = candidates(a.id(), lookups.get(0), committed);
+    for (GroupMember m : found) {
+      double s = policy.match(self, m);
+      if (s > bestSim) {
+        best = m;
+        bestSim = s;
       }
-      // placed since the last commit: the same rule as the index's, at least MIN_SHARED_BANDS keys
-      Map<String, Integer> shared = new HashMap<>();
-      for (String k : keys) {
-        for (String id : recentByBand.getOrDefault(k, List.of())) {
-          shared.merge(id, 1, Integer::sum);
-        }
-      }
-      shared.entrySet().stream()
-          .filter(e -> e.getValue() >= Signature.MIN_SHARED_BANDS)
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(policy.candidates())
-          .forEach(e -> {
-            GroupMember m = recent.get(e.getKey());
-            if (m != null && seen.add(e.getKey())) {
-              found.add(m);
-            }
-          });
-      found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(GroupMember::id));
-      for (GroupMember m : found) {
-        double s = policy.match(self, m);
+    }
+    if (best == null && lookups.size() > 1) {
+      // no text close enough: an independent report of the same event, by the salient terms
+      for (GroupMember m : candidates(a.id(), lookups.get(1), committed)) {
+        double s = policy.event().match(self, m);
         if (s > bestSim) {
           best = m;
           bestSim = s;
         }
       }
+      if (best != null) {
+        eventJoins++;
+      }
     }
     GroupMember placed = best == null ? self : self.withGroup(best.groupId());
     recent.put(a.id(), placed);
-    for (String k : keys) {
+    for (String k : placed.indexKeys()) {
       recentByBand.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id());
     }
     return placed;
+  }
+
+  /**
+   * Committed and recent articles sharing at least {@link Signature#MIN_SHARED_BANDS} of the keys,
+   * at most {@link GroupPolicy#candidates()} of each, earliest first.
+   */
+  private List<GroupMember> candidates(String id, List<String> keys, Candidates committed) throws IOException {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    Set<String> seen = new HashSet<>();
+    seen.add(id);
+    List<GroupMember> found = new ArrayList<>();
+    for (GroupMember m : committed.find(keys, policy.candidates())) {
+      if (seen.add(m.id()) && !recent.containsKey(m.id())) {
+        found.add(m);
+      }
+    }
+    // placed since the last commit: the same rule as the index's, at least MIN_SHARED_BANDS keys
+    Map<String, Integer> shared = new HashMap<>();
+    for (String k : keys) {
+      for (String other : recentByBand.getOrDefault(k, List.of())) {
+        shared.merge(other, 1, Integer::sum);
+      }
+    }
+    shared.entrySet().stream()
+        .filter(e -> e.getValue() >= Signature.MIN_SHARED_BANDS)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(policy.candidates())
+        .forEach(e -> {
+          GroupMember m = recent.get(e.getKey());
+          if (m != null && seen.add(e.getKey())) {
+            found.add(m);
+          }
+        });
+    found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(GroupMember::id));
+    return found;
+  }
+
+  /** Articles that joined a group by the event rule (none of its members' texts was close enough). */
+  public synchronized long eventJoins() {
+    return eventJoins;
   }
 
   /** The article is gone (deleted): it is no candidate any more. */

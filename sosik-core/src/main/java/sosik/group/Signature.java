@@ -19,10 +19,14 @@ import sosik.article.Article;
  * {@code 1 - (1 - J^ROWS)^BANDS}: 0.92 at J = 0.2, above 0.99 from J = 0.3. An index stores the keys as
  * keywords and finds candidates with term queries; the similarity then decides.
  *
+ * <p>Besides the text's hashes, the signature of an article carries its {@link EventTerms}: the
+ * salient terms of its headline and lead, for the event rule.
+ *
  * @param hashes   the minimum hashes, or an empty array when the text is too short to compare
  * @param shingles the number of distinct shingles of the text
+ * @param event    the article's event term codes, sorted ({@link EventTerms}); empty for a bare text
  */
-public record Signature(int[] hashes, int shingles) {
+public record Signature(int[] hashes, int shingles, int[] event) {
   public static final int SHINGLE = 4;
   public static final int HASHES = 128;
   public static final int BANDS = 64;
@@ -42,6 +46,8 @@ public record Signature(int[] hashes, int shingles) {
   private static final int STORED_MASK = 0xFFFF;
   /** Set in the first int of {@link #toBytes}: 16-bit minima follow. */
   private static final int SHORT_LAYOUT = 0x8000_0000;
+  /** Set with {@link #SHORT_LAYOUT}: the number of minima, then event term codes, follow. */
+  private static final int EVENT_LAYOUT = 0x4000_0000;
 
   /** The k-th hash of a shingle is {@code (shingle * MUL[k] + ADD[k]) >>> 33}: multiply-shift hashing. */
   private static final long[] MUL = new long[HASHES];
@@ -59,11 +65,17 @@ public record Signature(int[] hashes, int shingles) {
 
   public Signature {
     hashes = hashes.clone();
+    event = event == null ? new int[0] : event.clone();
   }
 
-  /** The signature of an article's headline and body. */
+  public Signature(int[] hashes, int shingles) {
+    this(hashes, shingles, null);
+  }
+
+  /** The signature of an article's headline and body, with its event terms when the text is comparable. */
   public static Signature of(Article a) {
-    return of(a.title() + "\n" + a.body());
+    Signature text = of(a.title() + "\n" + a.body());
+    return text.comparable() ? new Signature(text.hashes, text.shingles, EventTerms.of(a)) : text;
   }
 
   public static Signature of(String text) {
@@ -161,47 +173,66 @@ public record Signature(int[] hashes, int shingles) {
   }
 
   /**
-   * The signature as bytes, for storing: the shingle count with the top bit set (which marks this
-   * layout), then the low 16 bits of each minimum hash (none, or {@value #HASHES}), big-endian. Band
-   * keys are computed from the full hashes when the article is indexed and stored as keys, so
-   * nothing needs more than the low bits back; a signature read back compares as the original
-   * ({@link #similarity}) but gives other band keys.
+   * The signature as bytes, for storing: the shingle count with the two top bits set (which mark
+   * this layout), the number of minimum hashes as a short (0 or {@value #HASHES}), the low 16 bits
+   * of each, then the event term codes as ints; all big-endian. Band keys are computed from the
+   * full hashes when the article is indexed and stored as keys, so nothing needs more than the low
+   * bits back; a signature read back compares as the original ({@link #similarity}) but gives other
+   * band keys.
    */
   public byte[] toBytes() {
-    ByteBuffer b = ByteBuffer.allocate(4 + 2 * hashes.length);
-    b.putInt(shingles | SHORT_LAYOUT);
+    ByteBuffer b = ByteBuffer.allocate(4 + 2 + 2 * hashes.length + 4 * event.length);
+    b.putInt(shingles | SHORT_LAYOUT | EVENT_LAYOUT);
+    b.putShort((short) hashes.length);
     for (int h : hashes) {
       b.putShort((short) h);
+    }
+    for (int e : event) {
+      b.putInt(e);
     }
     return b.array();
   }
 
-  /** Reads {@link #toBytes}, and the earlier layout (the shingle count, then full ints). */
+  /**
+   * Reads {@link #toBytes}, and the earlier layouts: 16-bit minima without event terms, and full
+   * ints (the shingle count, the hashes, then any event term codes).
+   */
   public static Signature fromBytes(byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     int first = b.getInt();
     if ((first & SHORT_LAYOUT) == 0) {
+      // full ints: the shingle count, the hashes (none or HASHES), then any event term codes
       int[] h = new int[Math.min(HASHES, b.remaining() / 4)];
       for (int i = 0; i < h.length; i++) {
         h[i] = b.getInt();
       }
-      return new Signature(h, first);
+      int[] e = new int[b.remaining() / 4];
+      for (int i = 0; i < e.length; i++) {
+        e[i] = b.getInt();
+      }
+      return new Signature(h, first, e);
     }
-    int[] h = new int[Math.min(HASHES, b.remaining() / 2)];
+    boolean withEvents = (first & EVENT_LAYOUT) != 0;
+    int n = withEvents ? b.getShort() : Math.min(HASHES, b.remaining() / 2);
+    int[] h = new int[n];
     for (int i = 0; i < h.length; i++) {
       h[i] = b.getShort() & STORED_MASK;
     }
-    return new Signature(h, first & ~SHORT_LAYOUT);
+    int[] e = new int[withEvents ? b.remaining() / 4 : 0];
+    for (int i = 0; i < e.length; i++) {
+      e[i] = b.getInt();
+    }
+    return new Signature(h, first & ~(SHORT_LAYOUT | EVENT_LAYOUT), e);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Signature s && s.shingles == shingles && Arrays.equals(s.hashes, hashes);
+    return o instanceof Signature s && s.shingles == shingles && Arrays.equals(s.hashes, hashes) && Arrays.equals(s.event, event);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(hashes) * 31 + shingles;
+    return (Arrays.hashCode(hashes) * 31 + shingles) * 31 + Arrays.hashCode(event);
   }
 
   @Override

@@ -42,7 +42,7 @@ class SignatureTest {
     Signature s = Signature.of(TEXT);
     Signature edited = Signature.of(TEXT.replace("12일 밝혔다", "12일 발표했다"));
     byte[] bytes = s.toBytes();
-    assertThat(bytes).hasSize(4 + 2 * Signature.HASHES);
+    assertThat(bytes).hasSize(4 + 2 + 2 * Signature.HASHES);
     Signature back = Signature.fromBytes(bytes);
     assertThat(back.shingles()).isEqualTo(s.shingles());
     assertThat(back.comparable()).isTrue();
@@ -56,7 +56,7 @@ class SignatureTest {
     assertThat(Signature.fromBytes(edited.toBytes()).similarity(back)).isEqualTo(s.similarity(edited));
     assertThat(Signature.fromBytes(back.toBytes())).isEqualTo(back);
     Signature shortOne = Signature.of("짧은 글");
-    assertThat(shortOne.toBytes()).hasSize(4);
+    assertThat(shortOne.toBytes()).hasSize(4 + 2);
     assertThat(Signature.fromBytes(shortOne.toBytes())).isEqualTo(shortOne);
   }
 

@@ -69,6 +69,43 @@ public final class GroupFixtures {
       article("바다로지스 부산 신항 물류센터 착공", "바다로지스 물류센터 착공", "새날경제",
           "2026-11-12T12:30:00+09:00", "https://saenal.example/b/9002");
 
+  // ---- one event reported independently: the event rule ----
+
+  /** One outlet's report of a contract: 한결모빌리티 sells 120 electric buses to 대구시 for 830억원. */
+  public static final Article EVENT_REPORT =
+      article("한결모빌리티, 대구시에 전기버스 120대 공급…830억원 규모",
+          "전기버스 제조사 한결모빌리티가 대구시와 830억원 규모의 전기버스 120대 공급 계약을 맺었다고 16일 밝혔다. "
+              + "계약 기간은 2028년 6월까지이며 첫 차량은 내년 4월 시내버스 노선에 투입된다. "
+              + "회사는 이번 계약으로 올해 누적 수주액이 2100억원을 넘어섰다고 설명했다. "
+              + "한결모빌리티는 차량과 함께 충전기 60기를 설치하고 8년 동안 배터리 정비를 맡는다. "
+              + "대구시는 2030년까지 시내버스의 절반을 전기버스로 바꿀 계획이다.",
+          "한빛일보", "2026-11-16T09:30:00+09:00", "https://hanbit.example/news/2101");
+  /** Another outlet's own report of the same contract: the same names and numbers, other sentences. */
+  public static final Article EVENT_SECOND_REPORT =
+      article("대구 시내버스 120대 전기버스로…한결모빌리티 830억 수주",
+          "대구 시내버스 노선에 한결모빌리티가 만든 전기버스 120대가 달리게 된다. "
+              + "한결모빌리티는 대구시로부터 830억원어치 전기버스를 수주했다고 16일 공시했다. "
+              + "차량 인도는 내년 4월 시작해 2028년 6월 마무리된다. "
+              + "이 회사가 올해 따낸 일감은 모두 2100억원 이상으로 늘었다. "
+              + "업계에서는 지방자치단체들의 친환경 버스 전환이 빨라지면서 국내 제조사의 일감이 당분간 늘 것으로 본다.",
+          "새날경제", "2026-11-16T14:00:00+09:00", "https://saenal.example/b/3101");
+  /** The same company, the same day, another event: a factory expansion. */
+  public static final Article EVENT_OTHER_SAME_DAY =
+      article("한결모빌리티, 창원 공장 증설에 450억 투자…수소트럭 생산",
+          "한결모빌리티가 경남 창원 공장에 450억원을 들여 수소트럭 생산 라인을 새로 짓는다고 16일 밝혔다. "
+              + "증설이 끝나는 2028년부터 연간 3000대의 수소트럭을 만들 수 있게 된다. "
+              + "회사는 생산 인력 200명을 새로 뽑을 예정이다. "
+              + "한결모빌리티는 내년 상반기 수소트럭 시제품을 공개하고 물류 기업들과 시험 운행에 나선다.",
+          "누리뉴스", "2026-11-16T11:00:00+09:00", "https://nuri.example/x/4101");
+  /** Five days later, the same company and many of the same names and numbers: outside the event window. */
+  public static final Article EVENT_FIVE_DAYS_LATER =
+      article("한결모빌리티 대구 전기버스 120대 첫 출고 앞두고 시험 운행",
+          "한결모빌리티가 대구시에 공급할 전기버스 120대 가운데 첫 10대의 시험 운행을 시작했다고 21일 밝혔다. "
+              + "830억원 규모의 이번 계약은 회사 창립 이후 최대 규모다. "
+              + "시험 운행은 대구 시내 세 개 노선에서 다음 달까지 이어진다. "
+              + "회사는 충전기 60기 설치도 마무리 단계라고 전했다.",
+          "동녘신문", "2026-11-21T10:00:00+09:00", "https://dongnyeok.example/n/5101");
+
   /** The wire story and its reprints of the same day, and the other story. */
   public static final List<Article> SAME_DAY = List.of(REPRINT_2, WIRE, REPRINT_1, REPRINT_3, OTHER_STORY);
 }

@@ -370,6 +370,48 @@ public abstract class NewsIndexContractTest {
     assertThat(flat.groups()).isEmpty();
   }
 
+  /** The group of each article, by id. */
+  private java.util.Map<String, String> groupsOf(List<Article> articles) throws IOException {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    index.scan(SearchRequest.of(""), false, m -> out.put(m.id(), m.groupId()));
+    out.keySet().retainAll(articles.stream().map(Article::id).toList());
+    return out;
+  }
+
+  @Test
+  void independent_reports_of_one_event_join_while_other_events_of_the_company_stay_apart() throws IOException {
+    // the two reports share too little text for the similarity rule: the event rule must join them
+    assertThat(sosik.group.Signature.of(GroupFixtures.EVENT_REPORT).similarity(sosik.group.Signature.of(GroupFixtures.EVENT_SECOND_REPORT)))
+        .isLessThan(index.groupPolicy().minSimilarity());
+    index.upsert(List.of(GroupFixtures.EVENT_REPORT, GroupFixtures.EVENT_OTHER_SAME_DAY));
+    index.commit();
+    // the second report arrives after the first is committed: found through the index's event keys
+    index.upsert(List.of(GroupFixtures.EVENT_SECOND_REPORT, GroupFixtures.EVENT_FIVE_DAYS_LATER));
+    index.commit();
+    List<Article> all = List.of(GroupFixtures.EVENT_REPORT, GroupFixtures.EVENT_SECOND_REPORT,
+        GroupFixtures.EVENT_OTHER_SAME_DAY, GroupFixtures.EVENT_FIVE_DAYS_LATER);
+    java.util.Map<String, String> g = groupsOf(all);
+    assertThat(g).hasSize(4);
+    assertThat(g.get(GroupFixtures.EVENT_SECOND_REPORT.id())).isEqualTo(GroupFixtures.EVENT_REPORT.id());
+    assertThat(g.get(GroupFixtures.EVENT_OTHER_SAME_DAY.id())).isEqualTo(GroupFixtures.EVENT_OTHER_SAME_DAY.id());
+    assertThat(g.get(GroupFixtures.EVENT_FIVE_DAYS_LATER.id())).isEqualTo(GroupFixtures.EVENT_FIVE_DAYS_LATER.id());
+    SearchPage p = grouped("한결모빌리티");
+    assertThat(p.total()).isEqualTo(4);
+    assertThat(p.groupCount()).isEqualTo(3);
+  }
+
+  @Test
+  void the_event_rule_holds_within_one_batch_too() throws IOException {
+    // nothing committed between them: candidates come from what the grouper placed since the last commit
+    List<Article> all = List.of(GroupFixtures.EVENT_OTHER_SAME_DAY, GroupFixtures.EVENT_REPORT,
+        GroupFixtures.EVENT_FIVE_DAYS_LATER, GroupFixtures.EVENT_SECOND_REPORT);
+    index.upsert(all);
+    index.commit();
+    java.util.Map<String, String> g = groupsOf(all);
+    assertThat(g.get(GroupFixtures.EVENT_SECOND_REPORT.id())).isEqualTo(GroupFixtures.EVENT_REPORT.id());
+    assertThat(java.util.Set.copyOf(g.values())).hasSize(3);
+  }
+
   @Test
   void a_later_article_joins_its_group_and_groups_survive_a_reopen() throws IOException {
     index.upsert(List.of(GroupFixtures.WIRE, GroupFixtures.REPRINT_1));

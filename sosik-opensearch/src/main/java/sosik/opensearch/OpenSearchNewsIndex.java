@@ -348,7 +348,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         toPlace.add(a);
       }
     }
-    Map<List<String>, List<GroupMember>> prefetched = candidatesOf(toPlace);
+    // each signature made once: the lookups ahead and the placing both need it
+    Map<Article, Signature> signatures = new java.util.IdentityHashMap<>();
+    for (Article a : toPlace) {
+      signatures.put(a, Signature.of(a));
+    }
+    Map<List<String>, List<GroupMember>> prefetched = candidatesOf(toPlace, signatures);
     Grouper.Candidates committed = (keys, limit) -> {
       List<GroupMember> found = prefetched.get(keys);
       return found != null && limit == grouper.policy().candidates() ? found : groupCandidates(keys, limit);
@@ -361,7 +366,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
         out.add(Outcome.UNCHANGED);
         continue;
       }
-      GroupMember placed = grouper.place(a, committed);
+      GroupMember placed = grouper.place(a, signatures.get(a), committed);
       pending.remove(a.id()); // the latest write of an id goes last
       pending.put(a.id(), a);
       pendingHash.put(a.id(), hash);
@@ -469,7 +474,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     d.put("id", a.id());
     GroupMember g = group != null ? group : GroupMember.of(a, a.id(), Signature.of(a));
     d.put(GROUP, g.groupId());
-    List<String> bands = g.signature().bandKeys();
+    List<String> bands = g.indexKeys();
     if (!bands.isEmpty()) {
       ArrayNode keys = d.putArray(GROUP_BAND);
       bands.forEach(keys::add);
@@ -815,15 +820,20 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     return candidates(res);
   }
 
-  /** Searches of the candidates per article, in one request per {@value #MSEARCH} articles; keyed by band keys. */
-  private Map<List<String>, List<GroupMember>> candidatesOf(List<Article> articles) throws IOException {
+  /**
+   * Searches of the candidates per article (its band keys' and its event keys', {@link Grouper#lookups}),
+   * in one request per {@value #MSEARCH} searches; keyed by the keys.
+   */
+  private Map<List<String>, List<GroupMember>> candidatesOf(List<Article> articles, Map<Article, Signature> signatures)
+      throws IOException {
     Map<List<String>, List<GroupMember>> out = new HashMap<>();
     List<List<String>> keys = new ArrayList<>();
     for (Article a : articles) {
-      List<String> k = Signature.of(a).bandKeys();
-      if (!k.isEmpty() && !out.containsKey(k)) {
-        out.put(k, null);
-        keys.add(k);
+      for (List<String> k : grouper.lookups(a, signatures.get(a))) {
+        if (!k.isEmpty() && !out.containsKey(k)) {
+          out.put(k, null);
+          keys.add(k);
+        }
       }
     }
     int limit = grouper.policy().candidates();

@@ -580,7 +580,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     Document d = new Document();
     d.add(new StringField(Fields.GROUP, group.groupId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.GROUP_DV, new BytesRef(group.groupId())));
-    for (String k : group.signature().bandKeys()) {
+    for (String k : group.indexKeys()) {
       d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
     }
     byte[] sig = group.signature().toBytes();
@@ -1038,6 +1038,11 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   public long groupingPlaced() {
     return grouper.placed();
+  }
+
+  /** Of those, the articles that joined a group by the event rule ({@link GroupPolicy#event()}). */
+  public long groupingEventJoins() {
+    return grouper.eventJoins();
   }
 
   @Override
