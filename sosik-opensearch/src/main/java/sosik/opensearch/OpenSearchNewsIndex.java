@@ -586,7 +586,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       return groupedSearch(r, plan, period, press, t0);
     }
     ObjectNode body = F.objectNode();
-    body.set("query", withGroup(filtered(QueryDsl.of(plan.text()), period, null), r.group()));
+    body.set("query", fresh(withGroup(filtered(QueryDsl.of(plan.text()), period, null), r.group()), r));
     if (press != null) {
       body.set("post_filter", press); // the press counts below ignore it
     }
@@ -641,7 +641,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   private SearchPage groupedSearch(SearchRequest r, Plan plan, ObjectNode period, ObjectNode press, long t0) throws IOException {
     ObjectNode query = filtered(QueryDsl.of(plan.text()), period, press);
     ObjectNode body = F.objectNode();
-    body.set("query", query);
+    body.set("query", fresh(query, r));
     body.put("from", (r.page() - 1) * r.size());
     body.put("size", r.size());
     body.put("track_total_hits", true);
@@ -1155,6 +1155,15 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     count.set("query", filtered(QueryDsl.of(t.strict()), period, press));
     long n = client.call("POST", path + "/_count", count).path("count").asLong();
     return n >= p.relaxBelow() ? new Plan(t.strict(), false) : new Plan(t.relaxed(), true);
+  }
+
+  /**
+   * {@code q} ranked with the request's freshness preference (measured from its {@code now} or
+   * else the clock), as the embedded index ranks it; {@code q} when it does not apply.
+   */
+  private static ObjectNode fresh(ObjectNode q, SearchRequest r) {
+    sosik.search.Freshness f = r.activeFreshness();
+    return f == null ? q : QueryDsl.fresh(q, f, f.origin(Instant.now()).toEpochMilli());
   }
 
   private static ObjectNode filtered(ObjectNode text, ObjectNode period, ObjectNode press) {
