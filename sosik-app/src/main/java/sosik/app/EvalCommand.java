@@ -222,14 +222,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         }
         o.println(Json.write(all));
       } else {
-        ObjectNode one = EvalJson.summary(mapper, reports.get(0).summary());
-        if (now != null && !dates.isEmpty()) {
-          one.put("median_age_days@10", sosik.eval.ResultAges.medianOfMedians(reports.get(0).results(), dates, now, 10));
-          one.put("mean_median_age_days@10", sosik.eval.ResultAges.meanOfMedians(reports.get(0).results(), dates, now, 10));
-          one.put("last_7_days@10", sosik.eval.ResultAges.shareWithin(reports.get(0).results(), dates, now, 10, 7));
-        }
-        one.put("freshness", freshnessUsed.on() ? freshnessUsed.weight() + "/" + freshnessUsed.halfLifeText() : "off");
-        o.println(Json.write(one));
+        o.println(Json.write(EvalJson.summary(mapper, reports.get(0).summary())));
       }
     } else {
       o.println("backend    nDCG@10  MRR@10  Recall@10  Recall@100  P@10    P@100   queries  relaxed");
