@@ -232,7 +232,9 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
             r.backend(), s.ndcg10(), s.mrr10(), s.recall10(), s.recall100(), s.precision10(), s.precision100(), s.queries(),
             r.backend().equals("sosik") ? String.format("%,7d", s.relaxed()) : "      –");
       }
-      if (queries != null) {
+      // judged pools (grades with explicit zeros, e.g. eval/news-queries.jsonl): the figure over judged results alone
+      boolean pooled = set.queries().stream().anyMatch(q -> q.grades().containsValue(0));
+      if (pooled) {
         for (EvalRunner.Report r : reports) {
           double[] c = condensed(r);
           o.printf(java.util.Locale.ROOT, "%s: judged results only (unjudged left out of each list): nDCG@10 %.4f; unjudged in the top 10s: %,d%n",
