@@ -16,8 +16,9 @@ import java.util.Map;
  * @param matches the matched words and phrases, largest share of the score first
  * @param bonuses what a relaxed query adds: {@code all_words} (the article holds every word) and
  *     {@code proximity} (query words near each other)
- * @param freshness the freshness factor the sum was multiplied by to give {@code score}, or null
- *     when the preference did not apply
+ * @param freshness the freshness factor the matches and proximity bonuses were multiplied by to
+ *     give {@code score} (the all-words bonus is added after), or null when the preference did not
+ *     apply
  */
 public record Explanation(
     String id, float score, boolean relaxed, List<Match> matches, List<Bonus> bonuses, Fresh freshness) {

@@ -644,4 +644,26 @@ public abstract class NewsIndexContractTest {
       assertThat(ids(onG)).as(q).isEqualTo(expected);
     }
   }
+
+  @Test
+  void a_relaxed_query_multiplies_the_text_score_but_not_the_all_words_bonus() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    // four words: only WIND_DEEP holds them all, so the query is relaxed and the others follow
+    SearchRequest r = SearchRequest.of("서남해 해상풍력 발전기 전력").withPage(1, 100);
+    SearchPage off = index.search(r.withFreshness(sosik.search.Freshness.OFF));
+    SearchPage on = index.search(r.withFreshness(sosik.search.Freshness.DEFAULT.at(FRESH_NOW)));
+    assertThat(off.relaxed()).isTrue();
+    assertThat(on.relaxed()).isTrue();
+    assertThat(on.total()).isEqualTo(off.total());
+    assertThat(ids(on).get(0)).isEqualTo(WIND_DEEP.id());
+    float bonus = 10_000f;
+    assertThat(scoreOf(off, WIND_DEEP)).isGreaterThan(bonus);
+    double deep = sosik.search.Freshness.DEFAULT.factor(WIND_DEEP.publishedAt(), FRESH_NOW);
+    assertThat((double) (scoreOf(on, WIND_DEEP) - bonus) / (scoreOf(off, WIND_DEEP) - bonus))
+        .isCloseTo(deep, org.assertj.core.data.Offset.offset(2e-3));
+    double passing = sosik.search.Freshness.DEFAULT.factor(WIND_PASSING.publishedAt(), FRESH_NOW);
+    assertThat((double) scoreOf(on, WIND_PASSING) / scoreOf(off, WIND_PASSING))
+        .isCloseTo(passing, org.assertj.core.data.Offset.offset(1e-5));
+  }
 }

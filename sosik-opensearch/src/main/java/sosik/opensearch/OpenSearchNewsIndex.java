@@ -586,7 +586,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       return groupedSearch(r, plan, period, press, t0);
     }
     ObjectNode body = F.objectNode();
-    body.set("query", fresh(withGroup(filtered(QueryDsl.of(plan.text()), period, null), r.group()), r));
+    body.set("query", withGroup(filtered(fresh(plan.text(), r), period, null), r.group()));
     if (press != null) {
       body.set("post_filter", press); // the press counts below ignore it
     }
@@ -641,7 +641,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   private SearchPage groupedSearch(SearchRequest r, Plan plan, ObjectNode period, ObjectNode press, long t0) throws IOException {
     ObjectNode query = filtered(QueryDsl.of(plan.text()), period, press);
     ObjectNode body = F.objectNode();
-    body.set("query", fresh(query, r));
+    body.set("query", filtered(fresh(plan.text(), r), period, press));
     body.put("from", (r.page() - 1) * r.size());
     body.put("size", r.size());
     body.put("track_total_hits", true);
@@ -1158,12 +1158,25 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   }
 
   /**
-   * {@code q} ranked with the request's freshness preference (measured from its {@code now} or
-   * else the clock), as the embedded index ranks it; {@code q} when it does not apply.
+   * The text query ranked with the request's freshness preference (measured from its {@code now}
+   * or else the clock), as the embedded index ranks it: a relaxed query's all-words bonus added
+   * after the multiplication; the plain translation when it does not apply.
    */
-  private static ObjectNode fresh(ObjectNode q, SearchRequest r) {
+  private static ObjectNode fresh(Query text, SearchRequest r) {
     sosik.search.Freshness f = r.activeFreshness();
-    return f == null ? q : QueryDsl.fresh(q, f, f.origin(Instant.now()).toEpochMilli());
+    if (f == null) {
+      return QueryDsl.of(text);
+    }
+    long now = f.origin(Instant.now()).toEpochMilli();
+    LuceneQueryBuilder.Multiplied parts = LuceneQueryBuilder.forMultiplier(text);
+    ObjectNode boosted = QueryDsl.fresh(QueryDsl.of(parts.scored()), f, now);
+    if (parts.allWords() == null) {
+      return boosted;
+    }
+    ObjectNode b = F.objectNode();
+    b.putArray("must").add(boosted);
+    b.putArray("should").add(QueryDsl.of(parts.allWords()));
+    return QueryDsl.wrap("bool", b);
   }
 
   private static ObjectNode filtered(ObjectNode text, ObjectNode period, ObjectNode press) {
