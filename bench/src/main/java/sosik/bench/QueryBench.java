@@ -77,7 +77,14 @@ final class QueryBench {
     }
   }
 
+  /**
+   * The freshness preference of the timed searches: on (the default, as users search), or what
+   * {@code -Dsosik.bench.freshness=off|on|HALF_LIFE} says, to time what it costs.
+   */
+  static final sosik.search.Freshness FRESHNESS =
+      sosik.search.Freshness.parse("sosik.bench.freshness", System.getProperty("sosik.bench.freshness", "on"));
+
   private static SearchPage search(LuceneNewsIndex index, String query) throws IOException {
-    return index.search(SearchRequest.of(query));
+    return index.search(SearchRequest.of(query).withFreshness(FRESHNESS));
   }
 }

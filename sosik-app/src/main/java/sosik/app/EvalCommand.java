@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -109,6 +112,20 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Instead of ranking, measure the \"did you mean\" corrections: N headline words of the corpus (default 500) given a typo, and typed in English mode.")
   Integer spelling;
 
+  @Option(names = "--freshness", paramLabel = "HALF_LIFE", defaultValue = "off",
+      description = "Sosik's preference for recent articles in this run: off (default: the text score alone, the same figures whatever"
+          + " the date), on (half-life 3d) or a half-life such as 12h, 3d, 1w. Measured from --freshness-now.")
+  String freshness;
+
+  @Option(names = "--freshness-weight", paramLabel = "W", defaultValue = "1",
+      description = "With --freshness: the extra a brand-new article gets, score × (1 + W·0.5^(age/H)) (default: ${DEFAULT-VALUE}).")
+  double freshnessWeight;
+
+  @Option(names = "--freshness-now", paramLabel = "INSTANT",
+      description = "The instant ages are measured from, e.g. 2019-12-31T00:00:00Z (default: a minute after the corpus's newest article)."
+          + " The top-10 median age is measured from it too.")
+  String freshnessNow;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
@@ -148,6 +165,9 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
     }
     return ExitCodes.OK;
   }
+
+  /** The preference this run's Sosik searches use. */
+  private sosik.search.Freshness freshnessUsed = sosik.search.Freshness.OFF;
 
   @Override
   public Integer call() throws Exception {
@@ -199,6 +219,41 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
     console.err().printf("sosik: eval: %,d documents (%s), %,d queries, read in %.1f s%n",
         set.docs().size(), what, set.queries().size(), (System.nanoTime() - t0) / 1e9);
 
+    // the freshness preference, measured from a fixed instant so that the run is reproducible
+    Map<String, Instant> dates = new HashMap<>();
+    for (sosik.eval.EvalDoc d : set.docs()) {
+      if (d.article().publishedAt() != null) {
+        dates.put(d.id(), d.article().publishedAt());
+      }
+    }
+    Instant now;
+    if (freshnessNow != null) {
+      try {
+        now = sosik.article.KoreaTime.parseIso(freshnessNow);
+      } catch (RuntimeException e) {
+        throw new ParameterException(spec.commandLine(), "--freshness-now '" + freshnessNow + "' is not an instant like 2019-12-31T00:00:00Z");
+      }
+    } else {
+      now = dates.values().stream().max(Instant::compareTo).map(t -> t.plusSeconds(60)).orElse(null);
+    }
+    sosik.search.Freshness fresh;
+    try {
+      fresh = sosik.search.Freshness.parse("--freshness", freshness);
+      if (fresh.on()) {
+        fresh = fresh.withWeight(freshnessWeight); // weight 0: off
+      }
+    } catch (sosik.search.InvalidQueryException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (fresh.on() && now == null) {
+      throw new ParameterException(spec.commandLine(), "--freshness needs --freshness-now: the corpus has no dated articles");
+    }
+    this.freshnessUsed = fresh.on() ? fresh.at(now) : sosik.search.Freshness.OFF;
+    if (fresh.on()) {
+      console.err().printf("sosik: eval: freshness on for sosik: W=%s, half-life %s, now %s%n",
+          fresh.weight(), fresh.halfLifeText(), now);
+    }
+
     List<Backend> backends = backend == Backend.ALL ? List.of(Backend.SOSIK, Backend.NORI, Backend.STANDARD) : List.of(backend);
     List<EvalRunner.Report> reports = new ArrayList<>();
     for (Backend b : backends) {
@@ -227,6 +282,29 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         o.printf("%-9s  %.4f   %.4f  %.4f     %.4f      %.4f  %.4f  %,7d  %s%n",
             r.backend(), s.ndcg10(), s.mrr10(), s.recall10(), s.recall100(), s.precision10(), s.precision100(), s.queries(),
             r.backend().equals("sosik") ? String.format("%,7d", s.relaxed()) : "      –");
+      }
+      // judged pools (grades with explicit zeros, e.g. eval/news-queries.jsonl): the figure over judged results alone
+      boolean pooled = set.queries().stream().anyMatch(q -> q.grades().containsValue(0));
+      if (pooled) {
+        for (EvalRunner.Report r : reports) {
+          double[] c = condensed(r);
+          o.printf(java.util.Locale.ROOT, "%s: judged results only (unjudged left out of each list): nDCG@10 %.4f; unjudged in the top 10s: %,d%n",
+              r.backend(), c[0], (long) c[1]);
+        }
+      }
+      if (now != null && !dates.isEmpty()) {
+        for (EvalRunner.Report r : reports) {
+          o.printf(java.util.Locale.ROOT,
+              "%s: top-10 age (each query's median, in days before %s): median %.1f, mean %.1f; top 10 from the last 7 days %.1f%%, top 1 %.1f%%%s%n",
+              r.backend(), now,
+              sosik.eval.ResultAges.medianOfMedians(r.results(), dates, now, 10),
+              sosik.eval.ResultAges.meanOfMedians(r.results(), dates, now, 10),
+              100 * sosik.eval.ResultAges.shareWithin(r.results(), dates, now, 10, 7),
+              100 * sosik.eval.ResultAges.shareWithin(r.results(), dates, now, 1, 7),
+              r.backend().equals("sosik") && freshnessUsed.on()
+                  ? " (freshness W=" + freshnessUsed.weight() + ", half-life " + freshnessUsed.halfLifeText() + ")"
+                  : r.backend().equals("sosik") ? " (freshness off)" : "");
+        }
       }
       if (perQuery) {
         for (EvalRunner.Report r : reports) {
@@ -264,6 +342,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
               ? sosik.opensearch.OpenSearchSystem.open(opensearchUrl, opensearchIndex)
               : sosik.opensearch.OpenSearchSystem.build(opensearchUrl, opensearchIndex, set.docs());
           os.longQueries(policy);
+          os.freshness(freshnessUsed);
           system = os;
           break;
         }
@@ -282,6 +361,7 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
           sosik = SosikSystem.build(dir, set.docs());
         }
         sosik.longQueries(policy);
+        sosik.freshness(freshnessUsed);
         sosik.index().queryFeatures(!noAliases, !noSpacing);
         sosik.index().leadWeight(leadWeight);
         sosik.index().aliasWeight(aliasWeight);
@@ -305,6 +385,35 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         deleteTree(temp);
       }
     }
+  }
+
+  /**
+   * nDCG@10 over each query's judged results alone (the unjudged left out of the list, not counted
+   * as irrelevant), averaged as the main figure is; and how many unjudged ids the top 10s hold. A
+   * ranking change (such as freshness) that brings up articles the judges never saw lowers the main
+   * figure whether or not they are relevant; this one shows the change among the judged.
+   */
+  private static double[] condensed(EvalRunner.Report r) {
+    double sum = 0;
+    int n = 0;
+    long unjudged = 0;
+    for (EvalRunner.QueryResult q : r.results()) {
+      if (q.query().relevant().isEmpty()) {
+        continue;
+      }
+      List<String> judged = new ArrayList<>();
+      for (int i = 0; i < q.ids().size(); i++) {
+        String id = q.ids().get(i);
+        if (q.query().grades().containsKey(id)) {
+          judged.add(id);
+        } else if (i < 10) {
+          unjudged++;
+        }
+      }
+      sum += Metrics.ndcg(judged, q.query().grades(), 10);
+      n++;
+    }
+    return new double[] {n == 0 ? 0 : sum / n, unjudged};
   }
 
   private void writeOut(List<EvalRunner.Report> reports) throws IOException {

@@ -71,12 +71,24 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the page as JSON.")
   boolean json;
 
-  @Option(names = "--explain", description = "Show why each hit matched and how it scored (words and fields, BM25 parts, headline weight, relaxed mode).")
+  @Option(names = "--explain", description = "Show why each hit matched and how it scored (words and fields, BM25 parts, headline weight, relaxed mode, freshness factor).")
   boolean explain;
 
   @Option(names = "--group", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "One hit per group of related coverage, with 관련뉴스 N건 under it (default); --no-group lists every article.")
   boolean group;
+
+  @Option(names = "--freshness", paramLabel = "HALF_LIFE", defaultValue = "on",
+      description = "In relevance order, prefer recent articles: each score × (1 + 0.5^(age / HALF_LIFE)); on (default: a half-life of 3d),"
+          + " off, or a half-life such as 3d, 12h, 1w. Latest/oldest order are unaffected.")
+  String freshness;
+
+  @Option(names = "--no-freshness", description = "Relevance by the text alone, without the preference for recent articles (same as --freshness off).")
+  boolean noFreshness;
+
+  @Option(names = "--now", paramLabel = "INSTANT",
+      description = "Measure --period and the freshness ages from this instant (e.g. 2019-12-02T15:01:00Z) instead of the clock.")
+  String now;
 
   @Option(names = "--in-group", paramLabel = "GROUP", description = "List the articles of this group (the id a grouped page prints) that match the query.")
   String inGroup;
@@ -89,7 +101,13 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       }
     }
     String text = String.join(" ", words);
-    SearchRequest req = request(text, Instant.now());
+    Instant at;
+    try {
+      at = now == null ? Instant.now() : sosik.article.KoreaTime.parseIso(now);
+    } catch (RuntimeException e) {
+      throw new ParameterException(spec.commandLine(), "--now '" + now + "' is not an instant like 2019-12-02T15:01:00Z");
+    }
+    SearchRequest req = request(text, at);
     try (NewsIndex idx = index.open(false, console::warn)) {
       SearchPage page = idx.search(req);
       Map<String, Explanation> why = Map.of();
@@ -129,7 +147,8 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
   }
 
   SearchRequest request(String text, Instant now) {
-    SearchRequest r = new SearchOptions(text, sort, scope.name(), press, period, from, to, page, size).toRequest(now, "--");
+    SearchRequest r = new SearchOptions(text, sort, scope.name(), press, period, from, to, page, size, noFreshness ? "off" : freshness)
+        .toRequest(now, "--");
     if (inGroup != null) {
       if (inGroup.isBlank()) {
         throw new sosik.search.InvalidQueryException("--in-group needs a group id (a grouped page prints it)");

@@ -134,4 +134,32 @@ class EvalCommandTest {
     assertThat(missing.code()).as(missing.toString()).isEqualTo(ExitCodes.FAILURE);
     assertThat(missing.err()).startsWith("sosik: ").contains("nothing.jsonl");
   }
+
+  @Test
+  void freshness_is_off_unless_asked_and_measured_from_a_fixed_now(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    // the judged answer says 갯벌 more often but is a month old; the other is a day old
+    Path docs = tmp.resolve("dated.jsonl");
+    Files.writeString(docs, String.join("\n",
+        "{\"id\": \"old\", \"title\": \"갯벌 복원 사업 시작\", \"text\": \"갯벌 복원 사업이 시작됐다. 갯벌 생물이 돌아오길 기대한다.\", \"published_at\": \"2026-09-01T09:00:00+09:00\"}",
+        "{\"id\": \"new\", \"title\": \"갯벌 복원 사업 시작\", \"text\": \"복원 사업이 시작됐다. 생물이 돌아오길 기대한다.\", \"published_at\": \"2026-10-01T09:00:00+09:00\"}",
+        "{\"id\": \"other\", \"title\": \"산림 보호 구역 확대\", \"text\": \"산림 보호 구역이 늘어난다.\", \"published_at\": \"2026-10-02T09:00:00+09:00\"}",
+        ""), StandardCharsets.UTF_8);
+    Path qs = tmp.resolve("q.jsonl");
+    Files.writeString(qs, "{\"qid\": \"1\", \"query\": \"갯벌 복원\", \"relevant\": [\"old\"]}\n", StandardCharsets.UTF_8);
+    String[] base = {"eval", "--corpus", docs.toString(), "--queries", qs.toString()};
+    Cli.Result off = Cli.run(base);
+    assertThat(off.code()).as(off.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(off.out()).contains("sosik      1.0000   1.0000").contains("(freshness off)")
+        .contains("days before 2026-10-02T00:01:00Z"); // a minute after the newest article
+    Cli.Result on = Cli.run(Cli.prepend(new String[] {"--freshness", "3d"}, base));
+    assertThat(on.code()).as(on.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(on.out()).contains("sosik      0.6309   0.5000").contains("(freshness W=1.0, half-life 3d)");
+    // measured from long after both articles, the preference no longer separates them
+    Cli.Result late = Cli.run(Cli.prepend(new String[] {"--freshness", "3d", "--freshness-now", "2027-06-01T00:00:00Z"}, base));
+    assertThat(late.out()).contains("sosik      1.0000   1.0000");
+    Cli.Result weightless = Cli.run(Cli.prepend(new String[] {"--freshness", "3d", "--freshness-weight", "0"}, base));
+    assertThat(weightless.out()).contains("sosik      1.0000   1.0000").contains("(freshness off)");
+    Cli.Result bad = Cli.run(Cli.prepend(new String[] {"--freshness", "soon"}, base));
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+  }
 }

@@ -309,4 +309,68 @@ class SearchCommandTest {
     assertThat(page.get("total").asLong()).isEqualTo(4);
     assertThat(page.get("hits")).isEmpty();
   }
+
+  // ---- freshness: on by default in relevance order, --no-freshness / --freshness off turn it off ----
+
+  /** An hour after the newest fixture (20 Dec 2024 09:30 KST). */
+  static final String FIXTURE_NOW = "2024-12-20T01:30:00Z";
+
+  static Map<String, Double> scores(JsonNode page) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    page.get("hits").forEach(h -> out.put(h.get("id").asText(), h.get("score").asDouble()));
+    return out;
+  }
+
+  @Test
+  void freshnessIsOnByDefaultAndNoFreshnessRanksByTheTextAlone() {
+    JsonNode on = json("반도체", "--no-group", "--now", FIXTURE_NOW).json();
+    JsonNode off = json("반도체", "--no-group", "--now", FIXTURE_NOW, "--no-freshness").json();
+    JsonNode offToo = json("반도체", "--no-group", "--now", FIXTURE_NOW, "--freshness", "off").json();
+    assertThat(on.get("total").asLong()).isEqualTo(off.get("total").asLong());
+    assertThat(scores(off)).isEqualTo(scores(offToo));
+    Map<String, Double> a = scores(on);
+    Map<String, Double> b = scores(off);
+    assertThat(a.keySet()).containsExactlyInAnyOrderElementsOf(b.keySet());
+    // every dated article gains, the newest (an hour old) nearly twice its text score
+    on.get("hits").forEach(h -> {
+      String id = h.get("id").asText();
+      if (!h.get("published_at").isNull()) {
+        java.time.Instant at = java.time.OffsetDateTime.parse(h.get("published_at").asText()).toInstant();
+        double expected = sosik.search.Freshness.DEFAULT.factor(at, java.time.Instant.parse(FIXTURE_NOW));
+        assertThat(a.get(id) / b.get(id)).as(id).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+      } else {
+        assertThat(a.get(id)).isEqualTo(b.get(id));
+      }
+    });
+    // a shorter half-life leaves older articles less
+    Map<String, Double> sharp = scores(json("반도체", "--no-group", "--now", FIXTURE_NOW, "--freshness", "12h").json());
+    assertThat(sharp.values().stream().mapToDouble(Double::doubleValue).sum())
+        .isLessThan(a.values().stream().mapToDouble(Double::doubleValue).sum());
+  }
+
+  @Test
+  void explainShowsTheFreshnessFactorPerHit() {
+    String on = ok(Cli.search(index, "반도체", "--no-group", "--explain", "--now", FIXTURE_NOW)).out();
+    assertThat(on).contains("freshness (age ").containsPattern("× [12]\\.\\d{3}  freshness");
+    String off = ok(Cli.search(index, "반도체", "--no-group", "--explain", "--no-freshness")).out();
+    assertThat(off).doesNotContain("freshness");
+    JsonNode page = json("반도체", "--no-group", "--explain", "--now", FIXTURE_NOW).json();
+    JsonNode f = page.get("hits").get(0).get("explain").get("freshness");
+    assertThat(f.get("factor").asDouble()).isGreaterThan(1);
+    assertThat(f.get("half_life_days").asDouble()).isEqualTo(3.0);
+    assertThat(f.get("weight").asDouble()).isEqualTo(1.0);
+    // the explained score is the page's score: one instant for both
+    assertThat((float) page.get("hits").get(0).get("explain").get("score").asDouble())
+        .isCloseTo((float) page.get("hits").get(0).get("score").asDouble(), org.assertj.core.data.Offset.offset(1e-4f));
+    // latest order: no factor
+    JsonNode latest = json("반도체", "--no-group", "--explain", "--sort", "latest").json();
+    assertThat(latest.get("hits").get(0).get("explain").get("freshness").isNull()).isTrue();
+  }
+
+  @Test
+  void aBadFreshnessIsAUsageErrorNamingTheOption() {
+    Cli.Result r = Cli.search(index, "반도체", "--freshness", "soon");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--freshness 'soon'");
+  }
 }

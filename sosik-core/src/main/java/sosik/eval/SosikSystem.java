@@ -57,6 +57,17 @@ public final class SosikSystem implements RetrievalSystem {
     return index;
   }
 
+  /**
+   * The freshness preference of this run's searches: off unless set, so that an evaluation ranks
+   * by the text alone and gives the same figures whatever the date (set it with a fixed {@code now}
+   * to measure the preference).
+   */
+  private sosik.search.Freshness freshness = sosik.search.Freshness.OFF;
+
+  public void freshness(sosik.search.Freshness f) {
+    this.freshness = f;
+  }
+
   /** How this run answers long queries (the index's default unless set). */
   public void longQueries(LongQueryPolicy policy) {
     index.longQueries(policy);
@@ -77,7 +88,7 @@ public final class SosikSystem implements RetrievalSystem {
     SearchRequest r;
     LuceneNewsIndex.Ranking ranking;
     try {
-      r = SearchRequest.of(query).withPage(1, Math.min(k, SearchRequest.MAX_SIZE));
+      r = SearchRequest.of(query).withPage(1, Math.min(k, SearchRequest.MAX_SIZE)).withFreshness(freshness);
       ranking = index.rank(r);
     } catch (InvalidQueryException e) {
       return new Result(List.of(), false, true);

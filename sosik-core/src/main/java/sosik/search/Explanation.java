@@ -17,12 +17,31 @@ import java.util.Map;
  * @param bonuses what ranking adds beyond the words' BM25: {@code lead} (a query word in the body's
  *     lead), and in a relaxed query {@code all_words} (the article holds every word) and {@code
  *     proximity} (query words near each other)
+ * @param freshness the freshness factor the matches and proximity bonuses were multiplied by to
+ *     give {@code score} (the all-words bonus is added after), or null when the preference did not
+ *     apply
  */
-public record Explanation(String id, float score, boolean relaxed, List<Match> matches, List<Bonus> bonuses) {
+public record Explanation(
+    String id, float score, boolean relaxed, List<Match> matches, List<Bonus> bonuses, Fresh freshness) {
   public Explanation {
     matches = List.copyOf(matches);
     bonuses = List.copyOf(bonuses);
   }
+
+  /** Without a freshness factor (the preference off, or not relevance order). */
+  public Explanation(String id, float score, boolean relaxed, List<Match> matches, List<Bonus> bonuses) {
+    this(id, score, relaxed, matches, bonuses, null);
+  }
+
+  /**
+   * The freshness factor the text score was multiplied by (see {@link Freshness}).
+   *
+   * @param factor       {@code 1 + weight × 0.5^(age / halfLife)}; 1 for an undated article
+   * @param ageDays      the article's age in days when searched (0 if dated in the future); null when undated
+   * @param weight       the preference's weight
+   * @param halfLifeDays its half-life in days
+   */
+  public record Fresh(double factor, Double ageDays, double weight, double halfLifeDays) {}
 
   /**
    * One matched word or phrase in one field, scored by BM25: {@code score = boost × idf × tf}, with
@@ -71,6 +90,19 @@ public record Explanation(String id, float score, boolean relaxed, List<Match> m
     for (Bonus b : bonuses) {
       bs.addObject().put("kind", b.kind()).put("terms", b.terms()).put("score", b.score());
     }
+    if (freshness == null) {
+      o.putNull("freshness");
+    } else {
+      ObjectNode f = o.putObject("freshness");
+      f.put("factor", freshness.factor());
+      if (freshness.ageDays() == null) {
+        f.putNull("age_days");
+      } else {
+        f.put("age_days", freshness.ageDays());
+      }
+      f.put("weight", freshness.weight());
+      f.put("half_life_days", freshness.halfLifeDays());
+    }
     return o;
   }
 
@@ -92,6 +124,11 @@ public record Explanation(String id, float score, boolean relaxed, List<Match> m
             default -> "proximity bonus";
           },
           b.terms().isEmpty() ? "" : " \"" + b.terms() + "\""));
+    }
+    if (freshness != null) {
+      out.add(indent + String.format(Locale.ROOT, "× %.3f  freshness (%s; weight %s, half-life %s days)", freshness.factor(),
+          freshness.ageDays() == null ? "undated: no boost" : String.format(Locale.ROOT, "age %.2f days", freshness.ageDays()),
+          plain((float) freshness.weight()), plain((float) freshness.halfLifeDays())));
     }
     return out;
   }

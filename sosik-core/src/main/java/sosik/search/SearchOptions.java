@@ -19,9 +19,19 @@ import java.util.Locale;
  * @param to     end date or date-time (Korea time; a bare date includes the day), or null
  * @param page   1-based page, or null for 1
  * @param size   hits per page, or null for 10
+ * @param freshness {@code on} (the default when null), {@code off}, or a half-life such as {@code
+ *     3d} or {@code 12h}: the preference for recent articles in relevance order (see {@link
+ *     Freshness}), measured from {@code now}
  */
 public record SearchOptions(
-    String q, String sort, String in, List<String> press, String period, String from, String to, Integer page, Integer size) {
+    String q, String sort, String in, List<String> press, String period, String from, String to, Integer page, Integer size,
+    String freshness) {
+
+  /** Options with the default freshness preference. */
+  public SearchOptions(
+      String q, String sort, String in, List<String> press, String period, String from, String to, Integer page, Integer size) {
+    this(q, sort, in, press, period, from, to, page, size, null);
+  }
 
   public static final int DEFAULT_SIZE = 10;
 
@@ -74,6 +84,8 @@ public record SearchOptions(
     if (sz < 1 || sz > SearchRequest.MAX_SIZE) {
       throw new InvalidQueryException(prefix + "size " + sz + " is out of range 1.." + SearchRequest.MAX_SIZE);
     }
-    return new SearchRequest(PortalQueryParser.parse(q), titleOnly, order, presses, f, t, pg, sz);
+    Freshness fresh = freshness == null || freshness.isBlank() ? Freshness.DEFAULT : Freshness.parse(prefix + "freshness", freshness);
+    return new SearchRequest(PortalQueryParser.parse(q), titleOnly, order, presses, f, t, pg, sz)
+        .withFreshness(fresh.at(now)); // one instant for the search and its explanation
   }
 }

@@ -566,4 +566,175 @@ public abstract class NewsIndexContractTest {
     assertThat(full).extracting(m -> m.article().title()).containsExactlyInAnyOrder(
         BATTERY.title(), UNDATED.title(), GroupFixtures.REPRINT_2.title());
   }
+
+  // ---- freshness (sosik.search.Freshness): relevance × (1 + W·0.5^(age/H)) ----
+
+  /** The instant the freshness tests measure ages from. */
+  protected static final Instant FRESH_NOW = Instant.parse("2026-10-10T03:00:00Z"); // 10 Oct 12:00 KST
+
+  /** Two reports of the same plan: the older says 수소버스 once more, the newer came out two hours before FRESH_NOW. */
+  protected static final Article BUS_OLD =
+      article("수소버스 노선 확대", "시는 수소버스 노선을 늘린다. 수소버스 충전소도 새로 짓는다.",
+          "한빛일보", "김서연", "2026-10-04T12:00:00+09:00", "https://hanbit.example/news/bus-1");
+  protected static final Article BUS_NEW =
+      article("수소버스 노선 확대", "시는 수소버스 노선을 늘린다. 충전소도 새로 짓는다.",
+          "새날경제", "이도윤", "2026-10-10T10:00:00+09:00", "https://saenal.example/b/bus-2");
+  /** About 해상풍력 from headline to end, twenty days before FRESH_NOW. */
+  protected static final Article WIND_DEEP =
+      article("해상풍력 단지 인허가 완료", "서남해 해상풍력 단지가 인허가를 마쳤다. 해상풍력 발전기 40기가 들어서며 해상풍력 전력은 내년부터 공급된다.",
+          "동녘신문", "정다은", "2026-09-20T12:00:00+09:00", "https://dongnyeok.example/w/1");
+  /** Mentions 해상풍력 once in passing, an hour before FRESH_NOW. */
+  protected static final Article WIND_PASSING =
+      article("지역 경제 동향 브리핑", "도는 관광객 증가와 소비 회복을 발표했다. 항만 물동량과 일자리도 늘었다. "
+              + "도지사는 해상풍력 등 신산업도 언급했다. 전통시장 매출은 제자리였고 청년 창업은 늘었다.",
+          "한결통신", "박준호", "2026-10-10T11:00:00+09:00", "https://hangyeol.example/a/wind-2");
+  /** Undated: gets no boost. */
+  protected static final Article WIND_UNDATED =
+      article("해상풍력 투자 설명회", "해상풍력 투자 설명회가 열린다. 해상풍력 기업들이 참가한다.",
+          "누리뉴스", "오세린", null, "https://nuri.example/x/wind-3");
+
+  protected static final List<Article> FRESH_SET = List.of(BUS_OLD, BUS_NEW, WIND_DEEP, WIND_PASSING, WIND_UNDATED);
+
+  private SearchPage fresh(String q, boolean on) throws IOException {
+    return index.search(SearchRequest.of(q).withPage(1, 100)
+        .withFreshness(on ? sosik.search.Freshness.DEFAULT.at(FRESH_NOW) : sosik.search.Freshness.OFF));
+  }
+
+  private static float scoreOf(SearchPage p, Article a) {
+    return p.hits().stream().filter(h -> h.id().equals(a.id())).findFirst().orElseThrow().score();
+  }
+
+  @Test
+  void freshness_puts_the_newer_of_two_near_equal_articles_first_and_off_keeps_text_order() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    SearchPage off = fresh("수소버스 노선", false);
+    SearchPage on = fresh("수소버스 노선", true);
+    // by the text alone the older one (one more 수소버스) leads
+    assertThat(ids(off)).containsExactly(BUS_OLD.id(), BUS_NEW.id());
+    assertThat(scoreOf(off, BUS_OLD)).isGreaterThan(scoreOf(off, BUS_NEW));
+    // two hours old (×1.98) beats six days old (×1.25)
+    assertThat(ids(on)).containsExactly(BUS_NEW.id(), BUS_OLD.id());
+  }
+
+  @Test
+  void the_freshness_factor_is_exactly_one_plus_w_times_half_to_the_age_over_h() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    SearchPage off = fresh("해상풍력", false);
+    SearchPage on = fresh("해상풍력", true);
+    assertThat(ids(on)).containsExactlyInAnyOrderElementsOf(ids(off));
+    for (Article a : List.of(WIND_DEEP, WIND_PASSING, WIND_UNDATED)) {
+      double expected = sosik.search.Freshness.DEFAULT.factor(a.publishedAt(), FRESH_NOW);
+      assertThat((double) scoreOf(on, a) / scoreOf(off, a)).as(a.title()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+    }
+    // undated: ×1, not boosted
+    assertThat(scoreOf(on, WIND_UNDATED)).isEqualTo(scoreOf(off, WIND_UNDATED));
+    // an hour old: close to ×2
+    assertThat((double) scoreOf(on, WIND_PASSING) / scoreOf(off, WIND_PASSING)).isGreaterThan(1.98);
+  }
+
+  @Test
+  void a_far_more_relevant_old_article_is_not_buried_by_a_fresh_passing_mention() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    SearchPage off = fresh("해상풍력", false);
+    SearchPage on = fresh("해상풍력", true);
+    // "far more relevant": more than 1 + W = 2 times the passing mention's text score
+    assertThat(scoreOf(off, WIND_DEEP)).isGreaterThan(2 * scoreOf(off, WIND_PASSING));
+    assertThat(ids(on).indexOf(WIND_DEEP.id())).isLessThan(ids(on).indexOf(WIND_PASSING.id()));
+    assertThat(ids(off).indexOf(WIND_DEEP.id())).isLessThan(ids(off).indexOf(WIND_PASSING.id()));
+  }
+
+  @Test
+  void a_future_date_counts_as_age_zero() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    // measured from two days before WIND_PASSING came out: it is "in the future", the full ×(1 + W)
+    Instant before = WIND_PASSING.publishedAt().minus(java.time.Duration.ofDays(2));
+    SearchRequest r = SearchRequest.of("해상풍력").withPage(1, 100);
+    SearchPage off = index.search(r.withFreshness(sosik.search.Freshness.OFF));
+    SearchPage on = index.search(r.withFreshness(sosik.search.Freshness.DEFAULT.at(before)));
+    assertThat((double) scoreOf(on, WIND_PASSING) / scoreOf(off, WIND_PASSING))
+        .isCloseTo(1 + sosik.search.Freshness.DEFAULT_WEIGHT, org.assertj.core.data.Offset.offset(1e-5));
+  }
+
+  @Test
+  void freshness_changes_neither_counts_nor_latest_order_nor_filters() throws IOException {
+    indexAll();
+    index.upsert(FRESH_SET);
+    index.commit();
+    for (String q : List.of("반도체", "해상풍력", "수소버스", "")) {
+      SearchPage off = fresh(q, false);
+      SearchPage on = fresh(q, true);
+      assertThat(on.total()).as(q).isEqualTo(off.total());
+      assertThat(on.pressCounts()).as(q).isEqualTo(off.pressCounts());
+      assertThat(ids(on)).as(q).containsExactlyInAnyOrderElementsOf(ids(off));
+      for (SortOrder order : List.of(SortOrder.LATEST, SortOrder.OLDEST)) {
+        SearchRequest r = SearchRequest.of(q).withPage(1, 100).withSort(order);
+        assertThat(ids(index.search(r.withFreshness(sosik.search.Freshness.DEFAULT.at(FRESH_NOW)))))
+            .as(q + " " + order).isEqualTo(ids(index.search(r.withFreshness(sosik.search.Freshness.OFF))));
+      }
+    }
+    SearchRequest filtered = SearchRequest.of("해상풍력").withPress(List.of("한결통신", "누리뉴스"));
+    SearchPage offF = index.search(filtered.withFreshness(sosik.search.Freshness.OFF));
+    SearchPage onF = index.search(filtered.withFreshness(sosik.search.Freshness.DEFAULT.at(FRESH_NOW)));
+    assertThat(ids(onF)).containsExactlyInAnyOrder(WIND_PASSING.id(), WIND_UNDATED.id());
+    assertThat(onF.total()).isEqualTo(offF.total());
+    assertThat(onF.pressCounts()).isEqualTo(offF.pressCounts());
+  }
+
+  @Test
+  void grouped_pages_rank_groups_by_their_freshest_best_member() throws IOException {
+    indexAll();
+    index.upsert(GroupFixtures.SAME_DAY);
+    index.upsert(FRESH_SET);
+    index.commit();
+    for (String q : List.of("", "해상풍력", "반도체")) {
+      SearchRequest r = SearchRequest.of(q).withPage(1, 100);
+      SearchPage offG = index.search(r.withGrouped(true).withFreshness(sosik.search.Freshness.OFF));
+      SearchPage onG = index.search(r.withGrouped(true).withFreshness(sosik.search.Freshness.DEFAULT.at(FRESH_NOW)));
+      assertThat(onG.total()).as(q).isEqualTo(offG.total());
+      assertThat(onG.groupCount()).as(q).isEqualTo(offG.groupCount());
+      // each group is represented by its best member under the fresh ranking, in that ranking's order
+      SearchPage onAll = fresh(q, true);
+      List<String> expected = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      Map<String, String> groupOf = new java.util.HashMap<>();
+      for (int i = 0; i < onG.hits().size(); i++) {
+        for (var m : onG.groups().get(i).summary().members()) {
+          groupOf.put(m.id(), onG.groups().get(i).id());
+        }
+      }
+      for (SearchPage.Hit h : onAll.hits()) {
+        String g = groupOf.getOrDefault(h.id(), h.id());
+        if (seen.add(g)) {
+          expected.add(h.id());
+        }
+      }
+      assertThat(ids(onG)).as(q).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void a_relaxed_query_multiplies_the_text_score_but_not_the_all_words_bonus() throws IOException {
+    index.upsert(FRESH_SET);
+    index.commit();
+    // four words: only WIND_DEEP holds them all, so the query is relaxed and the others follow
+    SearchRequest r = SearchRequest.of("서남해 해상풍력 발전기 전력").withPage(1, 100);
+    SearchPage off = index.search(r.withFreshness(sosik.search.Freshness.OFF));
+    SearchPage on = index.search(r.withFreshness(sosik.search.Freshness.DEFAULT.at(FRESH_NOW)));
+    assertThat(off.relaxed()).isTrue();
+    assertThat(on.relaxed()).isTrue();
+    assertThat(on.total()).isEqualTo(off.total());
+    assertThat(ids(on).get(0)).isEqualTo(WIND_DEEP.id());
+    float bonus = 10_000f;
+    assertThat(scoreOf(off, WIND_DEEP)).isGreaterThan(bonus);
+    double deep = sosik.search.Freshness.DEFAULT.factor(WIND_DEEP.publishedAt(), FRESH_NOW);
+    assertThat((double) (scoreOf(on, WIND_DEEP) - bonus) / (scoreOf(off, WIND_DEEP) - bonus))
+        .isCloseTo(deep, org.assertj.core.data.Offset.offset(2e-3));
+    double passing = sosik.search.Freshness.DEFAULT.factor(WIND_PASSING.publishedAt(), FRESH_NOW);
+    assertThat((double) scoreOf(on, WIND_PASSING) / scoreOf(off, WIND_PASSING))
+        .isCloseTo(passing, org.assertj.core.data.Offset.offset(1e-5));
+  }
 }

@@ -591,7 +591,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       return groupedSearch(r, plan, period, press, t0);
     }
     ObjectNode body = F.objectNode();
-    body.set("query", withGroup(filtered(QueryDsl.of(plan.text()), period, null), r.group()));
+    body.set("query", withGroup(filtered(fresh(plan.text(), r), period, null), r.group()));
     if (press != null) {
       body.set("post_filter", press); // the press counts below ignore it
     }
@@ -646,7 +646,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
   private SearchPage groupedSearch(SearchRequest r, Plan plan, ObjectNode period, ObjectNode press, long t0) throws IOException {
     ObjectNode query = filtered(QueryDsl.of(plan.text()), period, press);
     ObjectNode body = F.objectNode();
-    body.set("query", query);
+    body.set("query", filtered(fresh(plan.text(), r), period, press));
     body.put("from", (r.page() - 1) * r.size());
     body.put("size", r.size());
     body.put("track_total_hits", true);
@@ -1165,6 +1165,28 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     count.set("query", filtered(QueryDsl.of(t.strict()), period, press));
     long n = client.call("POST", path + "/_count", count).path("count").asLong();
     return n >= p.relaxBelow() ? new Plan(t.strict(), false) : new Plan(t.relaxed(), true);
+  }
+
+  /**
+   * The text query ranked with the request's freshness preference (measured from its {@code now}
+   * or else the clock), as the embedded index ranks it: a relaxed query's all-words bonus added
+   * after the multiplication; the plain translation when it does not apply.
+   */
+  private static ObjectNode fresh(Query text, SearchRequest r) {
+    sosik.search.Freshness f = r.activeFreshness();
+    if (f == null) {
+      return QueryDsl.of(text);
+    }
+    long now = f.origin(Instant.now()).toEpochMilli();
+    LuceneQueryBuilder.Multiplied parts = LuceneQueryBuilder.forMultiplier(text);
+    ObjectNode boosted = QueryDsl.fresh(QueryDsl.of(parts.scored()), f, now);
+    if (parts.allWords() == null) {
+      return boosted;
+    }
+    ObjectNode b = F.objectNode();
+    b.putArray("must").add(boosted);
+    b.putArray("should").add(QueryDsl.of(parts.allWords()));
+    return QueryDsl.wrap("bool", b);
   }
 
   private static ObjectNode filtered(ObjectNode text, ObjectNode period, ObjectNode press) {

@@ -47,6 +47,17 @@ public final class OpenSearchSystem implements RetrievalSystem {
     return new OpenSearchSystem(OpenSearchNewsIndex.open(urls, name, false, List.of()));
   }
 
+  /**
+   * The freshness preference of this run's searches: off unless set, so that an evaluation ranks
+   * by the text alone and gives the same figures whatever the date (set it with a fixed {@code now}
+   * to measure the preference).
+   */
+  private sosik.search.Freshness freshness = sosik.search.Freshness.OFF;
+
+  public void freshness(sosik.search.Freshness f) {
+    this.freshness = f;
+  }
+
   public void longQueries(LongQueryPolicy policy) {
     index.longQueries(policy);
   }
@@ -60,7 +71,7 @@ public final class OpenSearchSystem implements RetrievalSystem {
   public Result search(String query, int k) throws IOException {
     SearchPage page;
     try {
-      page = index.search(SearchRequest.of(query).withPage(1, Math.min(k, SearchRequest.MAX_SIZE)));
+      page = index.search(SearchRequest.of(query).withPage(1, Math.min(k, SearchRequest.MAX_SIZE)).withFreshness(freshness));
     } catch (InvalidQueryException e) {
       return new Result(List.of(), false, true);
     }

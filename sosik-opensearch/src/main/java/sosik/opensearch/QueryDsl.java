@@ -147,6 +147,34 @@ final class QueryDsl {
     return wrap("span_near", near);
   }
 
+  /**
+   * {@code q} with each score multiplied by the freshness factor {@code 1 + W × 0.5^(age / H)},
+   * exactly as the embedded index computes it: a constant 1, plus W times an {@code exp} decay
+   * (decay 0.5 at {@code scale} H, no offset, from {@code now}) for articles dated up to {@code
+   * now}, plus W for articles dated after it (their age counts as 0); summed, then multiplied with
+   * the text score. An undated article matches neither filter: ×1.
+   */
+  static ObjectNode fresh(ObjectNode q, sosik.search.Freshness f, long nowMillis) {
+    ObjectNode fs = F.objectNode();
+    fs.set("query", q);
+    ArrayNode functions = fs.putArray("functions");
+    functions.addObject().put("weight", 1);
+    ObjectNode past = functions.addObject();
+    past.set("filter", wrap("range", F.objectNode().set("published", F.objectNode().put("lte", nowMillis))));
+    past.putObject("exp").putObject("published")
+        .put("origin", nowMillis)
+        .put("scale", f.halfLifeMillis() + "ms")
+        .put("offset", "0ms")
+        .put("decay", 0.5);
+    past.put("weight", f.weight());
+    ObjectNode future = functions.addObject();
+    future.set("filter", wrap("range", F.objectNode().set("published", F.objectNode().put("gt", nowMillis))));
+    future.put("weight", f.weight());
+    fs.put("score_mode", "sum");
+    fs.put("boost_mode", "multiply");
+    return wrap("function_score", fs);
+  }
+
   static ObjectNode wrap(String name, ObjectNode inner) {
     ObjectNode o = F.objectNode();
     o.set(name, inner);

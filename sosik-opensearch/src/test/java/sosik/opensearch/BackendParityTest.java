@@ -25,6 +25,7 @@ import sosik.ingest.Ingestor;
 import sosik.opensearch.testing.OpenSearchCluster;
 import sosik.search.PortalQueryParser;
 import sosik.search.SearchPage;
+import sosik.search.Freshness;
 import sosik.search.SearchRequest;
 import sosik.search.SortOrder;
 import sosik.testing.SharedData;
@@ -98,6 +99,21 @@ class BackendParityTest {
     out.add(SearchRequest.of("네이버").withRange(Instant.parse("2019-09-01T00:00:00Z"), Instant.parse("2019-10-01T00:00:00Z")));
     out.add(SearchRequest.of("현대자동차").withTitleOnly(true));
     out.add(new SearchRequest(PortalQueryParser.parse("넥슨"), false, SortOrder.RELEVANCE, List.of(), null, null, 3, 10));
+    // with the freshness preference measured from just after the newest article (the corpus is of
+    // 2019: from today's clock every factor is 1), at the default and at a short half-life
+    Instant newest;
+    try {
+      newest = embedded.stats().latest().plus(java.time.Duration.ofHours(1));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Freshness fresh = Freshness.DEFAULT.at(newest);
+    Freshness sharp = new Freshness(2, java.time.Duration.ofHours(12), newest);
+    corpus.queries().stream().limit(40).forEach(q -> out.add(SearchRequest.of(q.query()).withFreshness(fresh)));
+    for (String q : List.of("반도체", "전기차", "카카오 -네이버", "현대자동차가 새로 공개한 수소전기차의 가격은 얼마인가?", "", "삼성전자")) {
+      out.add(SearchRequest.of(q).withFreshness(sharp));
+      out.add(SearchRequest.of(q).withFreshness(fresh).withPress(List.of("연합뉴스", "이데일리")).withPage(2, 10));
+    }
     return out;
   }
 
@@ -114,7 +130,8 @@ class BackendParityTest {
     for (SearchRequest r : requests) {
       SearchPage a = embedded.search(r);
       SearchPage b = opensearch.search(r);
-      String what = r.query().text() + " " + r.sort() + " press=" + r.press() + " from=" + r.from() + " page=" + r.page();
+      String what = r.query().text() + " " + r.sort() + " press=" + r.press() + " from=" + r.from() + " page=" + r.page()
+          + " freshness=" + (r.freshness().on() ? r.freshness().weight() + "/" + r.freshness().halfLifeText() + "@" + r.freshness().now() : "off");
       assertThat(b.total()).as("count of " + what).isEqualTo(a.total());
       assertThat(b.relaxed()).as("relaxed " + what).isEqualTo(a.relaxed());
       assertThat(b.pressCounts()).as("press counts of " + what).isEqualTo(a.pressCounts());

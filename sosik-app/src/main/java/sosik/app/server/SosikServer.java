@@ -226,7 +226,8 @@ public final class SosikServer implements AutoCloseable {
         blankToNull(ctx.queryParam("from")),
         blankToNull(ctx.queryParam("to")),
         page,
-        size);
+        size,
+        blankToNull(ctx.queryParam("freshness")));
     SearchRequest r = o.toRequest(Instant.now(), "");
     String groupId = blankToNull(ctx.queryParam("group_id"));
     if (groupId != null) {

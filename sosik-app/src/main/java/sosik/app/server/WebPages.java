@@ -85,6 +85,15 @@ final class WebPages {
     } else {
       m.put("groupToggle", link("관련뉴스 묶어 보기", p.with("group", null).with("page", null).href(), false));
     }
+    // the freshness preference, on by default; only relevance order uses it
+    if (req.sort() == sosik.search.SortOrder.RELEVANCE) {
+      boolean fresh = req.freshness().on();
+      Map<String, Object> toggle = link("최신 기사 우선", p.with("freshness", fresh ? "off" : null).with("page", null).href(), fresh);
+      toggle.put("title", fresh
+          ? "최근 기사의 점수를 높입니다 (반감기 " + req.freshness().halfLifeText() + "). 누르면 관련도만으로 정렬합니다."
+          : "관련도만으로 정렬 중입니다. 누르면 최근 기사의 점수를 높입니다.");
+      m.put("freshToggle", toggle);
+    }
     List<Map<String, Object>> hits = new ArrayList<>();
     for (int i = 0; i < page.hits().size(); i++) {
       SearchPage.Hit h = page.hits().get(i);
@@ -285,7 +294,7 @@ final class WebPages {
 
     static Params of(Context ctx) {
       Map<String, String> m = new LinkedHashMap<>();
-      for (String k : List.of("q", "sort", "in", "period", "from", "to", "page", "size", "group", "group_id")) {
+      for (String k : List.of("q", "sort", "in", "period", "from", "to", "page", "size", "group", "group_id", "freshness")) {
         String v = ctx.queryParam(k);
         if (v != null && !v.isBlank()) {
           m.put(k, v.length() > 2_000 ? v.substring(0, 2_000) : v);

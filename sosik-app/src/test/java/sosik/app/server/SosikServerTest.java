@@ -288,4 +288,20 @@ class SosikServerTest {
     assertThat(get("/api/suggest?size=99&q=x").statusCode()).isEqualTo(400);
     assertThat(json(get("/api/suggest")).get("suggestions")).isEmpty();
   }
+
+  @Test
+  void freshness_parameter_turns_the_preference_off_or_sets_its_half_life_and_explain_shows_it() throws Exception {
+    JsonNode on = json(get("/api/search?group=false&explain=true&q=" + q("반도체")));
+    JsonNode off = json(get("/api/search?group=false&explain=true&freshness=off&q=" + q("반도체")));
+    JsonNode half = json(get("/api/search?group=false&explain=true&freshness=12h&q=" + q("반도체")));
+    assertThat(on.get("total").asLong()).isEqualTo(off.get("total").asLong()).isEqualTo(half.get("total").asLong());
+    assertThat(on.get("hits").get(0).get("explain").get("freshness").get("half_life_days").asDouble()).isEqualTo(3.0);
+    assertThat(half.get("hits").get(0).get("explain").get("freshness").get("half_life_days").asDouble()).isEqualTo(0.5);
+    assertThat(off.get("hits").get(0).get("explain").get("freshness").isNull()).isTrue();
+    HttpResponse<String> bad = get("/api/search?freshness=soon&q=" + q("반도체"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("error").get("message").asText()).startsWith("freshness 'soon'");
+    // the published API description lists it
+    assertThat(get("/openapi.json").body()).contains("\"name\": \"freshness\"");
+  }
 }

@@ -63,6 +63,9 @@ class WebPageBrowserTest {
         "<img src=x onerror=\"window.__pwned=1\">반도체 <script>window.__pwned=2</script> 악성 제목",
         "악성 본문 <script>window.__pwned=3</script> <a href=\"javascript:window.__pwned=4\">링크</a> 반도체 끝",
         "해킹일보", List.of("김보안"), null, "2026-10-30T09:00:00+09:00", null, null, Map.of()))));
+    // two reports of one opening, dated from the clock: the month-old one says 조력발전소 more often
+    // (first by the text alone), the hour-old one is first with the freshness preference on
+    index.upsert(List.of(TIDE_OLD, TIDE_NEW));
     index.commit();
     server = new SosikServer(index, new SosikServer.Config("127.0.0.1", 0, null, 1 << 20)).start();
     base = "http://127.0.0.1:" + server.port();
@@ -76,6 +79,66 @@ class WebPageBrowserTest {
     browser = new ChromeDriver(svc, o);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     Files.createDirectories(SHOTS);
+  }
+
+  static final java.time.Instant NOW = java.time.Instant.now();
+  static final sosik.article.Article TIDE_OLD = tide("파랑만 조력발전소 준공식 열려",
+      "파랑만 조력발전소가 준공됐다. 조력발전소는 바닷물의 높낮이 차이로 전기를 만든다. 조력발전소 운영사는 내년 증설을 검토한다.",
+      "한빛일보", NOW.minus(Duration.ofDays(30)), "https://hanbit.example/news/tide-1");
+  static final sosik.article.Article TIDE_NEW = tide("파랑만 조력발전소 가동 시작",
+      "파랑만 조력발전소가 오늘 첫 전력을 보냈다. 지역 어민들은 어장 변화를 지켜보겠다고 했다. 군은 관광 코스도 만든다.",
+      "새날경제", NOW.minus(Duration.ofHours(1)), "https://saenal.example/b/tide-2");
+
+  static sosik.article.Article tide(String title, String body, String press, java.time.Instant at, String url) {
+    String date = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.ofHours(9))
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    return new ArticleNormalizer().normalize(new ArticleDraft(title, body, press, List.of("정다은"), null, date, url, null, Map.of()));
+  }
+
+  List<String> hitTitles() {
+    return browser.findElements(By.cssSelector(".hit .title")).stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void the_freshness_toggle_changes_the_order_and_is_kept_in_the_url() throws IOException {
+    browser.get(base + "/search?q=" + java.net.URLEncoder.encode("조력발전소", java.nio.charset.StandardCharsets.UTF_8) + "&group=false");
+    WebElement toggle = browser.findElement(By.id("freshness-toggle"));
+    assertThat(toggle.getText()).contains("최신 기사 우선");
+    assertThat(toggle.getAttribute("aria-checked")).isEqualTo("true");
+    assertThat(hitTitles()).containsExactly(TIDE_NEW.title(), TIDE_OLD.title());
+    shot("freshness-on");
+
+    toggle.click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("freshness=off"));
+    assertThat(browser.getCurrentUrl()).contains("group=false");
+    assertThat(browser.findElement(By.id("freshness-toggle")).getAttribute("aria-checked")).isEqualTo("false");
+    assertThat(hitTitles()).containsExactly(TIDE_OLD.title(), TIDE_NEW.title());
+    shot("freshness-off");
+
+    // the state survives a new query from the box and a period preset
+    WebElement box = browser.findElement(By.id("q"));
+    box.clear();
+    box.sendKeys("조력발전소 파랑만", Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("%ED%8C%8C%EB%9E%91%EB%A7%8C"));
+    assertThat(browser.getCurrentUrl()).contains("freshness=off");
+    assertThat(browser.findElement(By.id("freshness-toggle")).getAttribute("aria-checked")).isEqualTo("false");
+    browser.findElement(By.linkText("1개월")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("period="));
+    assertThat(browser.getCurrentUrl()).contains("freshness=off");
+
+    // latest order has no use for it: no toggle there, and back in relevance order it is still off
+    browser.findElement(By.linkText("최신순")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("sort=latest"));
+    assertThat(browser.findElements(By.id("freshness-toggle"))).isEmpty();
+    browser.findElement(By.linkText("관련도순")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("sort=relevance"));
+    assertThat(browser.getCurrentUrl()).contains("freshness=off");
+
+    // turned on again: the parameter leaves the URL and the new article leads
+    browser.findElement(By.id("freshness-toggle")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().contains("freshness="));
+    assertThat(browser.findElement(By.id("freshness-toggle")).getAttribute("aria-checked")).isEqualTo("true");
+    assertThat(hitTitles()).first().isEqualTo(TIDE_NEW.title());
   }
 
   @AfterAll

@@ -23,7 +23,31 @@ final class LuceneExplain {
     List<Bonus> bonuses = new ArrayList<>();
     walk(e, relaxed, matches, bonuses);
     matches.sort(Comparator.comparingDouble((Match m) -> -m.score()));
-    return new sosik.search.Explanation(id, score, relaxed, matches, bonuses);
+    return new sosik.search.Explanation(id, score, relaxed, matches, bonuses, freshness(e));
+  }
+
+  private static final Pattern FRESH = Pattern.compile(
+      "^" + FreshnessValues.DESCRIPTION + " age_ms=(\\d+|undated) weight=([\\d.Ee+-]+) half_life_ms=(\\d+)");
+
+  /** The freshness factor in an explanation (see {@link FreshnessValues#explain}), or null. */
+  private static sosik.search.Explanation.Fresh freshness(Explanation e) {
+    String d = e.getDescription();
+    if (d.startsWith(FreshnessValues.DESCRIPTION)) {
+      double factor = e.getValue().doubleValue();
+      Matcher m = FRESH.matcher(d);
+      if (m.find()) {
+        return new sosik.search.Explanation.Fresh(factor, m.group(1).equals("undated") ? null : Long.parseLong(m.group(1)) / 86_400_000d,
+            Double.parseDouble(m.group(2)), Long.parseLong(m.group(3)) / 86_400_000d);
+      }
+      return new sosik.search.Explanation.Fresh(factor, null, Double.NaN, Double.NaN);
+    }
+    for (Explanation c : e.getDetails()) {
+      sosik.search.Explanation.Fresh f = freshness(c);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
   }
 
   private static void walk(Explanation e, boolean relaxed, List<Match> matches, List<Bonus> bonuses) {

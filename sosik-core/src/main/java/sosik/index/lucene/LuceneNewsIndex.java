@@ -677,7 +677,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      Query mainQuery = withGroup(filtered(plan.text(), period, press), r.group());
+      Query mainQuery = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
       // press counts ignore the press filter, so the other presses' counts stay visible
       Query facetQuery = withGroup(filtered(plan.text(), period, null), r.group());
       if (r.grouped() && r.group() == null) {
@@ -801,7 +801,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      TopDocs docs = s.search(filtered(plan.text(), period, press), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
+      TopDocs docs = s.search(filtered(fresh(plan.text(), r), period, press), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
@@ -831,7 +831,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, r, press, period);
-      Query q = s.rewrite(filtered(plan.text(), period, press));
+      Query q = s.rewrite(filtered(fresh(plan.text(), r), period, press));
       Map<String, sosik.search.Explanation> out = new LinkedHashMap<>();
       for (String id : ids) {
         TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
@@ -858,6 +858,30 @@ public final class LuceneNewsIndex implements NewsIndex {
    * @param scores  their scores
    */
   public record Ranking(long total, boolean relaxed, List<String> ids, float[] scores) {}
+
+  /**
+   * The text query with its scores multiplied by the request's freshness factor (see {@link
+   * sosik.search.Freshness}), measured from the request's {@code now} or else the clock (a relaxed
+   * query's all-words bonus added after); {@code text} itself when the preference is off or the
+   * order is not relevance.
+   */
+  static Query fresh(Query text, SearchRequest r) {
+    sosik.search.Freshness f = r.activeFreshness();
+    if (f == null) {
+      return text;
+    }
+    long now = f.origin(Instant.now()).toEpochMilli();
+    // a relaxed query's all-words bonus is added after the multiplication, not multiplied
+    LuceneQueryBuilder.Multiplied parts = LuceneQueryBuilder.forMultiplier(text);
+    Query boosted = FreshnessValues.boost(parts.scored(), f, now);
+    if (parts.allWords() == null) {
+      return boosted;
+    }
+    return new BooleanQuery.Builder()
+        .add(boosted, BooleanClause.Occur.MUST)
+        .add(parts.allWords(), BooleanClause.Occur.SHOULD)
+        .build();
+  }
 
   /** {@code text} with the period and press filters that are not null. */
   private static Query filtered(Query text, Query period, Query press) {

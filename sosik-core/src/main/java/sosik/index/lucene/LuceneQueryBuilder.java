@@ -531,6 +531,37 @@ public final class LuceneQueryBuilder {
     return terms;
   }
 
+  /**
+   * A text query taken apart for a score multiplier such as freshness: {@code scored}, the part
+   * whose score is multiplied, and {@code allWords}, the constant all-words bonus of a relaxed
+   * query (null when there is none), added after. Multiplying the bonus as well would let a factor
+   * a hair larger outweigh every text difference among the articles holding every word.
+   */
+  public record Multiplied(Query scored, Query allWords) {}
+
+  /** {@code text} taken apart as {@link Multiplied} says. */
+  public static Multiplied forMultiplier(Query text) {
+    if (text instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+      Query bonus = null;
+      BooleanQuery.Builder rest = new BooleanQuery.Builder();
+      for (BooleanClause c : b.clauses()) {
+        if (bonus == null && c.getOccur() == BooleanClause.Occur.SHOULD && isAllWordsBonus(c.getQuery())) {
+          bonus = c.getQuery();
+        } else {
+          rest.add(c);
+        }
+      }
+      if (bonus != null) {
+        return new Multiplied(rest.build(), bonus);
+      }
+    }
+    return new Multiplied(text, null);
+  }
+
+  private static boolean isAllWordsBonus(Query q) {
+    return q instanceof BoostQuery bq && bq.getBoost() == ALL_WORDS_BONUS && bq.getQuery() instanceof ConstantScoreQuery;
+  }
+
   /** Only the words to mark in snippets: positive headline/body terms. */
   /**
    * While building the highlight query: the suffix contractions are left out, so a contracted form
