@@ -141,7 +141,7 @@ class EvalCommandTest {
     Path docs = tmp.resolve("dated.jsonl");
     Files.writeString(docs, String.join("\n",
         "{\"id\": \"old\", \"title\": \"갯벌 복원 사업 시작\", \"text\": \"갯벌 복원 사업이 시작됐다. 갯벌 생물이 돌아오길 기대한다.\", \"published_at\": \"2026-09-01T09:00:00+09:00\"}",
-        "{\"id\": \"new\", \"title\": \"갯벌 복원 사업 시작\", \"text\": \"복원 사업이 시작됐다. 생물이 돌아오길 기대한다.\", \"published_at\": \"2026-10-01T09:00:00+09:00\"}",
+        "{\"id\": \"new\", \"title\": \"갯벌 복원 사업 시작\", \"text\": \"갯벌 복원 사업이 시작됐다. 생물이 돌아오길 기대한다.\", \"published_at\": \"2026-10-01T09:00:00+09:00\"}",
         "{\"id\": \"other\", \"title\": \"산림 보호 구역 확대\", \"text\": \"산림 보호 구역이 늘어난다.\", \"published_at\": \"2026-10-02T09:00:00+09:00\"}",
         ""), StandardCharsets.UTF_8);
     Path qs = tmp.resolve("q.jsonl");

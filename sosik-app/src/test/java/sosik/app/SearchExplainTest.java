@@ -40,7 +40,11 @@ class SearchExplainTest {
     for (String key : new String[] {"field", "terms", "phrase", "score", "boost", "idf", "tf", "freq", "length", "avg_length"}) {
       assertThat(m.has(key)).as(key).isTrue();
     }
-    assertThat(e.get("bonuses")).isEmpty();
+    // not relaxed: the only bonus is the lead's, for the word in the body's first words
+    for (JsonNode b : e.get("bonuses")) {
+      assertThat(b.get("kind").asText()).isEqualTo("lead");
+      assertThat(b.get("terms").asText()).isEqualTo("body:한파");
+    }
     assertThat(Cli.search(index, "한파", "--json").json().get("hits").get(0).has("explain")).isFalse();
   }
 }
