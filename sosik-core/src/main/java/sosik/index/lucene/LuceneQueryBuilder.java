@@ -563,22 +563,6 @@ public final class LuceneQueryBuilder {
   }
 
   /** Only the words to mark in snippets: positive headline/body terms. */
-  /**
-   * While building the highlight query: the suffix contractions are left out, so a contracted form
-   * is found but not marked. (With both {@code 성균관 대} and {@code 성균관 대학교} in one highlight
-   * query, the embedded highlighter and OpenSearch's picked different passages for a few articles.)
-   */
-  private static final ThreadLocal<Boolean> HIGHLIGHTING = ThreadLocal.withInitial(() -> false);
-
-  private static Query highlighting(java.util.function.Supplier<Query> build) {
-    HIGHLIGHTING.set(true);
-    try {
-      return build.get();
-    } finally {
-      HIGHLIGHTING.set(false);
-    }
-  }
-
   public Query highlightQuery(PortalQuery q, boolean titleOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     List<PortalQuery.Clause> all = q.clauses();
@@ -597,7 +581,7 @@ public final class LuceneQueryBuilder {
       }
       for (PortalQuery.Term t : c.alternatives()) {
         if (t.field() == PortalQuery.Field.TEXT || t.field() == PortalQuery.Field.TITLE) {
-          Query tq = highlighting(() -> termQuery(t, titleOnly));
+          Query tq = termQuery(t, titleOnly, true);
           if (tq != null) {
             b.add(tq, BooleanClause.Occur.SHOULD);
           }
@@ -632,6 +616,16 @@ public final class LuceneQueryBuilder {
   }
 
   private Query termQuery(PortalQuery.Term t, boolean titleOnly) {
+    return termQuery(t, titleOnly, false);
+  }
+
+  /**
+   * One term of the query; {@code highlight} builds it for the highlight query, which leaves out
+   * the suffix contractions and the name + abbreviation parts: those forms are found but not
+   * marked (with both {@code 성균관 대} and {@code 성균관 대학교} in one highlight query, the embedded
+   * highlighter and OpenSearch's picked different passages for a few articles).
+   */
+  private Query termQuery(PortalQuery.Term t, boolean titleOnly, boolean highlight) {
     switch (t.field()) {
       case PRESS -> {
         String k = Keys.of(t.text());
@@ -642,10 +636,10 @@ public final class LuceneQueryBuilder {
         return k == null ? null : new TermQuery(new Term(Fields.REPORTER_KEY, k));
       }
       case TITLE -> {
-        return withAliases(t, true);
+        return withAliases(t, true, highlight);
       }
       default -> {
-        return withAliases(t, titleOnly);
+        return withAliases(t, titleOnly, highlight);
       }
     }
   }
@@ -656,14 +650,14 @@ public final class LuceneQueryBuilder {
    * 챗GPT}, a dictionary word, is also found as {@code 챗 GPT}); unless it is quoted (a quoted
    * phrase means these very words).
    */
-  private Query withAliases(PortalQuery.Term t, boolean titleOnly) {
+  private Query withAliases(PortalQuery.Term t, boolean titleOnly, boolean highlight) {
     Query own = textOrTitle(t.text(), titleOnly);
     if (own == null || t.phrase()) {
       return own;
     }
     List<String> aliasForms = aliasVariants(t.text());
     List<String> others = new ArrayList<>(aliasForms);
-    if (useContractions && !HIGHLIGHTING.get()) {
+    if (useContractions && !highlight) {
       for (String c : sosik.analysis.Contractions.variants(t.text())) {
         if (!others.contains(c)) {
           others.add(c);
@@ -674,7 +668,7 @@ public final class LuceneQueryBuilder {
     if (spaced != null && !tokens(Fields.BODY, spaced).equals(tokens(Fields.BODY, t.text()))) {
       others.add(spaced);
     }
-    Query parts = nameAndAbbreviation(t, titleOnly);
+    Query parts = highlight ? null : nameAndAbbreviation(t, titleOnly);
     if (others.isEmpty() && parts == null) {
       return own;
     }
@@ -700,7 +694,7 @@ public final class LuceneQueryBuilder {
    * a name with a plain Latin part ({@code LG전자}) stays one phrase.
    */
   private Query nameAndAbbreviation(PortalQuery.Term t, boolean titleOnly) {
-    if (!useAliases || !useNameParts || HIGHLIGHTING.get()) {
+    if (!useAliases || !useNameParts) {
       return null;
     }
     String spaced = spacedAtScripts(t.text());
@@ -713,7 +707,7 @@ public final class LuceneQueryBuilder {
     }
     BooleanQuery.Builder both = new BooleanQuery.Builder();
     for (String p : parts) {
-      Query q = withAliases(new PortalQuery.Term(t.field(), p, false), titleOnly);
+      Query q = withAliases(new PortalQuery.Term(t.field(), p, false), titleOnly, false);
       if (q == null) {
         return null;
       }
