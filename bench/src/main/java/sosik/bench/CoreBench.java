@@ -38,7 +38,7 @@ public final class CoreBench {
         corpus     writes a deterministic scale corpus (JSON Lines) recombined from the shared data's
                    sentence pools: same seed and size, same bytes
 
-      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--queries FILE] [--rounds N] [--ceiling N] [--grouped] [--out FILE.json]
+      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--articles N] [--queries FILE] [--rounds N | --no-queries] [--ceiling N] [--grouped] [--out FILE.json]
 
         scale      indexes the corpus into DIR when DIR holds no index (articles/s against Nori alone on
                    the first --ceiling articles, 50,000 by default, with one and two threads; index bytes

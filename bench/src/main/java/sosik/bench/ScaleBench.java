@@ -76,6 +76,7 @@ final class ScaleBench {
     Path out = null;
     int rounds = 5;
     int ceiling = 50_000;
+    long articles = Long.MAX_VALUE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(value(args, ++i));
@@ -85,6 +86,8 @@ final class ScaleBench {
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
         case "--ceiling" -> ceiling = Integer.parseInt(value(args, ++i));
         case "--grouped" -> grouped = true;
+        case "--articles" -> articles = Long.parseLong(value(args, ++i));
+        case "--no-queries" -> rounds = 0;
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
       }
     }
@@ -94,14 +97,14 @@ final class ScaleBench {
     if (!Files.isRegularFile(corpus)) {
       throw new IllegalArgumentException("--corpus " + corpus + " is not a file");
     }
-    if (rounds < 1 || ceiling < 1) {
-      throw new IllegalArgumentException("--rounds and --ceiling must be at least 1");
+    if (rounds < 0 || ceiling < 1 || articles < 1) {
+      throw new IllegalArgumentException("--rounds, --ceiling and --articles must be at least 1");
     }
     if (queries == null) {
       queries = Path.of(System.getProperty("sosik.repo", ".")).resolve("bench/queries-scale.txt");
     }
     String loadBefore = CoreBench.loadAverage();
-    Result r = run(corpus, index, queries, rounds, ceiling);
+    Result r = run(corpus, index, queries, rounds, ceiling, articles);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("machine", CoreBench.machine());
     report.put("loadAverageBefore", loadBefore);
@@ -135,6 +138,9 @@ final class ScaleBench {
       System.out.printf(Locale.ROOT, "indexing / Nori alone (one thread): %.2f%n", r.indexToCeiling());
     }
     QueryResult q = r.query();
+    if (q == null) {
+      return;
+    }
     System.out.printf(Locale.ROOT, "queries: %d, %d rounds, %.0f queries/s, %d with no hits; heap in use after GC %,d of %,d bytes%n",
         q.queries(), q.rounds(), q.queriesPerSec(), q.zeroHitQueries(), q.heapUsedAfterGcBytes(), q.heapMaxBytes());
     System.out.printf(Locale.ROOT, "%-10s %7s %8s %8s %8s %8s%n", "class", "queries", "p50 ms", "p90 ms", "p99 ms", "max ms");
@@ -154,30 +160,44 @@ final class ScaleBench {
   }
 
   static Result run(Path corpus, Path indexDir, Path queriesFile, int rounds, int ceilingArticles) throws IOException {
+    return run(corpus, indexDir, queriesFile, rounds, ceilingArticles, Long.MAX_VALUE);
+  }
+
+  /** As above, indexing only the corpus's first {@code articles} lines. */
+  static Result run(Path corpus, Path indexDir, Path queriesFile, int rounds, int ceilingArticles, long articles)
+      throws IOException {
     IndexResult indexed = null;
     CeilingResult ceiling = null;
     if (!Files.isDirectory(indexDir.resolve("lucene"))) {
       ceiling = ceiling(corpus, ceilingArticles);
-      indexed = index(corpus, indexDir);
+      indexed = index(corpus, indexDir, articles);
     } else {
       CoreBench.progress("index %s exists: query phase only", indexDir);
     }
-    QueryResult q = query(indexDir, readQueries(queriesFile), rounds);
+    QueryResult q = rounds == 0 ? null : query(indexDir, readQueries(queriesFile), rounds);
     Double ratio = indexed != null && ceiling != null ? indexed.articlesPerSec() / ceiling.oneThreadArticlesPerSec() : null;
     return new Result(corpus.toString(), indexed, ceiling, ratio, q);
   }
 
   /** Streams the corpus through the normaliser into a fresh index; timed from the first article to the last commit. */
   static IndexResult index(Path corpus, Path dir) throws IOException {
+    return index(corpus, dir, Long.MAX_VALUE);
+  }
+
+  /**
+   * As above, the first {@code limit} lines. Progress every 10 s gives the rate since the start
+   * and over the last interval, which shows how the rate changes as the index grows.
+   */
+  static IndexResult index(Path corpus, Path dir, long limit) throws IOException {
     ArticleNormalizer normalizer = new ArticleNormalizer();
     long[] counts = new long[3]; // articles, rejected, text bytes
     long t0;
     try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
       List<Article> batch = new ArrayList<>(BATCH);
       t0 = System.nanoTime();
-      long[] lastReport = {t0};
+      long[] lastReport = {t0, 0};
       IOException[] failure = new IOException[1];
-      read(corpus, Long.MAX_VALUE, draft -> {
+      read(corpus, limit, draft -> {
         if (failure[0] != null) {
           return;
         }
@@ -200,8 +220,11 @@ final class ScaleBench {
           }
           long now = System.nanoTime();
           if (now - lastReport[0] > 10_000_000_000L) {
+            double interval = (counts[0] - lastReport[1]) / ((now - lastReport[0]) / 1e9);
             lastReport[0] = now;
-            CoreBench.progress("indexed %,d articles, %.0f articles/s", counts[0], counts[0] / ((now - t0) / 1e9));
+            lastReport[1] = counts[0];
+            CoreBench.progress("indexed %,d articles, %.0f articles/s (last interval %.0f/s), load %s", counts[0],
+                counts[0] / ((now - t0) / 1e9), interval, CoreBench.loadAverage());
           }
         }
       });

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,11 @@ public final class LuceneNewsIndex implements NewsIndex {
   public static final int MAX_WINDOW = 10_000;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Whether new segments put Bloom filters in front of the id and group-key terms ({@link
+   * KeyLookupCodec}); {@code -Dsosik.keyFilters=false} writes without them, for measuring.
+   */
+  static final boolean KEY_FILTERS = !"false".equals(System.getProperty("sosik.keyFilters"));
   private static final String DELETED = "";
 
   private final Path dir;
@@ -160,6 +166,9 @@ public final class LuceneNewsIndex implements NewsIndex {
       Files.createDirectories(luceneDir);
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
       cfg.setSimilarity(new BM25Similarity());
+      if (KEY_FILTERS) {
+        cfg.setCodec(new KeyLookupCodec());
+      }
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       cfg.setRAMBufferSizeMB(64);
       cfg.setCommitOnClose(false);
@@ -1084,17 +1093,60 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
-  /** Articles sharing band keys: each shared key scores 1, so the most similar come first. */
+  /**
+   * Articles sharing band keys, those sharing the most first (then in index order), at least
+   * {@link Signature#MIN_SHARED_BANDS} keys each. Read straight from each segment's terms: one
+   * seek a key and segment, most of them answered by the key field's Bloom filter ({@link
+   * KeyLookupCodec}), with none of a query's per-term set-up; this runs for every article indexed.
+   */
   private List<GroupMember> candidates(IndexSearcher s, List<String> bandKeys, int limit) throws IOException {
     if (bandKeys.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String k : bandKeys) {
-      b.add(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(Fields.GROUP_BAND, k))), BooleanClause.Occur.SHOULD);
+    int min = Math.min(Signature.MIN_SHARED_BANDS, bandKeys.size());
+    BytesRef[] keys = new BytesRef[bandKeys.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new BytesRef(bandKeys.get(i));
     }
-    b.setMinimumNumberShouldMatch(Math.min(Signature.MIN_SHARED_BANDS, bandKeys.size()));
-    TopDocs td = s.search(b.build(), limit);
+    java.util.Arrays.sort(keys); // neighbouring keys share the terms dictionary's blocks
+    List<long[]> shared = new ArrayList<>(); // {global doc, keys shared}
+    org.apache.lucene.index.PostingsEnum postings = null;
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      org.apache.lucene.index.Terms terms = leaf.reader().terms(Fields.GROUP_BAND);
+      if (terms == null) {
+        continue;
+      }
+      org.apache.lucene.index.TermsEnum te = terms.iterator();
+      var live = leaf.reader().getLiveDocs();
+      Map<Integer, Integer> counts = null;
+      for (BytesRef k : keys) {
+        if (!te.seekExact(k)) {
+          continue;
+        }
+        postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+        for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+          if (live == null || live.get(d)) {
+            if (counts == null) {
+              counts = new HashMap<>();
+            }
+            counts.merge(d, 1, Integer::sum);
+          }
+        }
+      }
+      if (counts != null) {
+        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+          if (e.getValue() >= min) {
+            shared.add(new long[] {leaf.docBase + e.getKey(), e.getValue()});
+          }
+        }
+      }
+    }
+    shared.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+    ScoreDoc[] top = new ScoreDoc[Math.min(limit, shared.size())];
+    for (int i = 0; i < top.length; i++) {
+      top[i] = new ScoreDoc((int) shared.get(i)[0], shared.get(i)[1]);
+    }
+    TopDocs td = new TopDocs(new org.apache.lucene.search.TotalHits(shared.size(), org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), top);
     // read from doc values only: no stored document is decompressed for a candidate
     List<GroupMember> out = new ArrayList<>(td.scoreDocs.length);
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
