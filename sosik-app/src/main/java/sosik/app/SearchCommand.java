@@ -136,14 +136,16 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
 
   /**
    * A corrected query when this one finds few articles; the headline vocabulary is read only then
-   * (a pass over the stored headlines).
+   * (from the file saved beside the index, or a pass over the stored headlines that saves it).
    */
   private static java.util.Optional<DidYouMean.Correction> correction(NewsIndex idx, String text, long total) throws java.io.IOException {
     if (total >= DidYouMean.MAX_TOTAL) {
       return java.util.Optional.empty();
     }
-    var analyzer = idx instanceof sosik.index.lucene.LuceneNewsIndex l ? l.analyzer() : sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary();
-    return DidYouMean.of(idx, sosik.search.Suggester.build(idx, analyzer), text, total);
+    sosik.search.Suggester words = idx instanceof sosik.index.lucene.LuceneNewsIndex l
+        ? l.suggester()
+        : sosik.search.Suggester.build(idx, sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary());
+    return DidYouMean.of(idx, words, text, total);
   }
 
   SearchRequest request(String text, Instant now) {

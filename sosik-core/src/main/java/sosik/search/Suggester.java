@@ -31,20 +31,77 @@ public final class Suggester {
   private final NavigableMap<String, List<Suggestion>> byJamo = new TreeMap<>();
   private final NavigableMap<String, List<Suggestion>> byInitials = new TreeMap<>();
   private final int size;
+  /** The words kept, most headlines first (what {@link #save} writes). */
+  private final List<Suggestion> words;
 
   private Suggester(Map<String, Long> counts) {
     List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-    entries.sort(Map.Entry.<String, Long>comparingByValue().reversed());
-    int n = 0;
+    entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Suggestion> kept = new ArrayList<>(Math.min(entries.size(), MAX_WORDS));
     for (Map.Entry<String, Long> e : entries) {
-      if (n++ >= MAX_WORDS) {
+      if (kept.size() >= MAX_WORDS) {
         break;
       }
       Suggestion s = new Suggestion(e.getKey(), e.getValue());
+      kept.add(s);
       byJamo.computeIfAbsent(jamo(e.getKey()), k -> new ArrayList<>(1)).add(s);
       byInitials.computeIfAbsent(initials(e.getKey()), k -> new ArrayList<>(1)).add(s);
     }
-    this.size = Math.min(n, MAX_WORDS);
+    this.words = kept;
+    this.size = kept.size();
+  }
+
+  /** No words: what a server offers while it reads the headlines for the first time. */
+  public static Suggester empty() {
+    return new Suggester(Map.of());
+  }
+
+  private static final String HEADER = "sosik-suggest 1 ";
+
+  /**
+   * Writes the words and their counts to {@code file}, stamped with {@code version} (the index
+   * state they were read from), through a temporary file so that a reader never sees half of it.
+   */
+  public void save(java.nio.file.Path file, String version) throws IOException {
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+      w.write(HEADER + version + "\n");
+      for (Suggestion s : words) {
+        w.write(s.text() + "\t" + s.count() + "\n");
+      }
+    }
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * The words saved in {@code file} if they were read from the index state {@code version}; empty
+   * when the file is missing, from another state, or not in this format.
+   */
+  public static java.util.Optional<Suggester> load(java.nio.file.Path file, String version) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    Map<String, Long> counts = new HashMap<>();
+    try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      String head = r.readLine();
+      if (head == null || !head.equals(HEADER + version)) {
+        return java.util.Optional.empty();
+      }
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        int tab = line.lastIndexOf('\t');
+        if (tab <= 0) {
+          return java.util.Optional.empty();
+        }
+        try {
+          counts.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+        } catch (NumberFormatException e) {
+          return java.util.Optional.empty();
+        }
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Suggester(counts));
   }
 
   /** Collects headline words from every article of {@code index}. */

@@ -192,11 +192,18 @@ public final class SosikServer implements AutoCloseable {
 
   // ---- handlers ----
 
+  /** Waits at most {@code wait} until the search box's words are read (they are read in the background at start). */
+  public boolean awaitSuggestions(java.time.Duration wait) throws InterruptedException {
+    return suggestions.await(wait);
+  }
+
   private void health(Context ctx) throws IOException {
     IndexStats s = index.stats();
     ObjectNode o = JSON.createObjectNode();
     o.put("status", "ok");
     o.put("articles", s.articles());
+    // the search box's words are read in the background at start
+    o.put("suggestions_ready", suggestions.ready());
     if (index instanceof sosik.index.lucene.LuceneNewsIndex lucene) {
       // progress of re-analysing the stored articles after a dictionary change
       sosik.index.lucene.LuceneNewsIndex.Reanalysis r = lucene.reanalysis();

@@ -11,7 +11,7 @@ import sosik.index.lucene.LuceneNewsIndex;
 import sosik.search.Suggester;
 
 /**
- * The server's suggester: built from the headlines at start, rebuilt in the background after
+ * The server's suggester: read in the background at start, rebuilt in the background after
  * writes (at most one rebuild at a time; readers keep the old one meanwhile).
  */
 final class SuggestionIndex {
@@ -22,9 +22,29 @@ final class SuggestionIndex {
   private final AtomicBoolean rebuilding = new AtomicBoolean();
   private volatile boolean stale;
 
+  /**
+   * Starts with no words and reads them in the background, so that a large index serves searches
+   * at once (the words saved beside the index are read in well under a second; reading every
+   * headline again takes about a second per 10,000 articles).
+   */
   SuggestionIndex(NewsIndex index) {
     this.index = index;
-    current.set(build());
+    current.set(Suggester.empty());
+    stale = true;
+    get();
+  }
+
+  /** Whether the first words are read (until then {@link #get} gives none). */
+  boolean ready() {
+    return ready;
+  }
+
+  private volatile boolean ready;
+  private final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+
+  /** Waits at most {@code wait} for the first words; whether they are read. */
+  boolean await(java.time.Duration wait) throws InterruptedException {
+    return first.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   Suggester get() {
@@ -33,6 +53,8 @@ final class SuggestionIndex {
       Thread t = new Thread(() -> {
         try {
           current.set(build());
+          ready = true;
+          first.countDown();
         } catch (RuntimeException e) {
           LOG.warn("rebuilding suggestions failed; keeping the previous ones", e);
         } finally {
@@ -51,8 +73,10 @@ final class SuggestionIndex {
 
   private Suggester build() {
     try {
-      var analyzer = index instanceof LuceneNewsIndex l ? l.analyzer() : sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary();
-      return Suggester.build(index, analyzer);
+      if (index instanceof LuceneNewsIndex l) {
+        return l.suggester();
+      }
+      return Suggester.build(index, sosik.analysis.KoreanNewsAnalyzer.withDefaultDictionary());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -40,6 +40,7 @@ class RelatedCoverageServerTest {
     Path fixture = Path.of(RelatedCoverageServerTest.class.getResource("/fixtures/related.jsonl").toURI());
     new Ingestor(index, new ArticleNormalizer(), null).ingestPaths(List.of(fixture), null);
     server = new SosikServer(index, new SosikServer.Config("127.0.0.1", 0, null, 1 << 20)).start();
+    assertThat(server.awaitSuggestions(java.time.Duration.ofSeconds(30))).isTrue();
   }
 
   @AfterAll

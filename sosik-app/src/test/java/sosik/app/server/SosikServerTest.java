@@ -38,6 +38,7 @@ class SosikServerTest {
     Path fixtures = Path.of(SosikServerTest.class.getResource("/fixtures/news.jsonl").toURI());
     new Ingestor(index, new ArticleNormalizer(), null).ingestPaths(List.of(fixtures), null);
     server = new SosikServer(index, new SosikServer.Config("127.0.0.1", 0, TOKEN, 64 * 1024)).start();
+    assertThat(server.awaitSuggestions(java.time.Duration.ofSeconds(30))).isTrue();
   }
 
   @AfterAll
@@ -117,6 +118,7 @@ class SosikServerTest {
     assertThat(json(get("/api/search?size=abc")).get("error").get("field").asText()).isEqualTo("size");
     assertThat(json(get("/api/search?sort=best")).get("error").get("message").asText()).contains("sort");
     assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(json(get("/health")).get("suggestions_ready").asBoolean()).isTrue();
   }
 
   @Test

@@ -68,6 +68,7 @@ class WebPageBrowserTest {
     index.upsert(List.of(TIDE_OLD, TIDE_NEW));
     index.commit();
     server = new SosikServer(index, new SosikServer.Config("127.0.0.1", 0, null, 1 << 20)).start();
+    assertThat(server.awaitSuggestions(java.time.Duration.ofSeconds(30))).isTrue();
     base = "http://127.0.0.1:" + server.port();
 
     ChromeOptions o = new ChromeOptions();

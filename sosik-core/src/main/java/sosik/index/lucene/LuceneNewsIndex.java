@@ -1027,6 +1027,45 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
+  /** Where {@link #suggester} keeps the headline words between processes. */
+  public static final String SUGGEST_FILE = "suggest-words.tsv";
+
+  /**
+   * A name for the state the headline words are read from: the index reader's version, the
+   * analyzer's and the dictionary's; it changes when any of them does.
+   */
+  String titlesVersion() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      long v = ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getVersion();
+      return v + "-" + KoreanNewsAnalyzer.VERSION + "-" + dictionary.fingerprint();
+    } finally {
+      searchers.release(s);
+    }
+  }
+
+  /**
+   * The search box's words ({@link sosik.search.Suggester}): read from the file saved with the
+   * index when it was made from this very state, else from every stored headline (a pass that
+   * takes about a second per 10,000 articles) and saved for the next process. A file that cannot
+   * be written (a read-only index) only means the next process reads the headlines again.
+   */
+  public sosik.search.Suggester suggester() throws IOException {
+    String version = titlesVersion(); // before reading: newer headlines only make the file look stale
+    Path file = dir.resolve(SUGGEST_FILE);
+    Optional<sosik.search.Suggester> saved = sosik.search.Suggester.load(file, version);
+    if (saved.isPresent()) {
+      return saved.get();
+    }
+    sosik.search.Suggester built = sosik.search.Suggester.build(this, analyzer);
+    try {
+      built.save(file, version);
+    } catch (IOException e) {
+      // only a cache
+    }
+    return built;
+  }
+
   /** Reads the headline field alone: the bodies are neither decoded nor turned into articles. */
   @Override
   public void forEachTitle(Consumer<String> visitor) throws IOException {
