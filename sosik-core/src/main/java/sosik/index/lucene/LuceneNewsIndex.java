@@ -407,6 +407,15 @@ public final class LuceneNewsIndex implements NewsIndex {
     queries.nameParts(on);
   }
 
+  /**
+   * Turns the rule for a pair that writes one name in two scripts (NAVER = 네이버) on or off (on by
+   * default): on, a headline or body that holds the word as typed is scored by it alone, not by
+   * the sum of both forms.
+   */
+  public void transliterations(boolean on) {
+    queries.transliterations(on);
+  }
+
   /** Weight of an abbreviation pair's other form against the word as typed, in (0, 1]. */
   public void aliasWeight(float weight) {
     queries.aliasWeight(weight);
