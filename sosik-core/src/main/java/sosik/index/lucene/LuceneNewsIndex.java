@@ -147,6 +147,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     this.aliases = loadAliases(dir);
     this.aliasesStamp = aliasesStamp(dir);
     this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> previousAnalyzer);
+    this.queries.termCounts(this::termCounts);
     String warning = null;
     if (meta != null
         && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
@@ -414,6 +415,26 @@ public final class LuceneNewsIndex implements NewsIndex {
    */
   public void transliterations(boolean on) {
     queries.transliterations(on);
+  }
+
+  /** With the rule for a name in two scripts: its other script weighs at most the typed form's idf (on by default). */
+  public void transliterationIdf(boolean on) {
+    queries.transliterationIdf(on);
+  }
+
+  /** The live articles, then those holding each term. */
+  private long[] termCounts(List<org.apache.lucene.index.Term> terms) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      long[] n = new long[terms.size() + 1];
+      n[0] = s.getIndexReader().numDocs();
+      for (int i = 0; i < terms.size(); i++) {
+        n[i + 1] = s.count(new TermQuery(terms.get(i)));
+      }
+      return n;
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /** Weight of an abbreviation pair's other form against the word as typed, in (0, 1]. */

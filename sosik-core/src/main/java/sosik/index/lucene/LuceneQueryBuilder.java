@@ -63,6 +63,22 @@ public final class LuceneQueryBuilder {
   private volatile boolean useContractions = true;
   private volatile boolean useNameParts = true;
   private volatile boolean useTransliterations = true;
+  private volatile boolean useTransliterationIdf = true;
+  private volatile TermCounts termCounts;
+
+  /**
+   * How many articles the index holds, and how many hold each term: what BM25's idf is made of,
+   * for weighting a name's other script (see {@link #textOrTitleUnless}).
+   */
+  public interface TermCounts {
+    /** The number of articles, then for each term the number of articles holding it. */
+    long[] count(List<Term> terms) throws IOException;
+  }
+
+  /** Where the builder looks up {@link TermCounts}; without one, a name's other script weighs 1. */
+  public void termCounts(TermCounts counts) {
+    this.termCounts = counts;
+  }
   /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
   private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
   /** The lead: the body's first this many tokens (about two sentences of news). */
@@ -96,6 +112,14 @@ public final class LuceneQueryBuilder {
    */
   void transliterations(boolean on) {
     this.useTransliterations = on;
+  }
+
+  /**
+   * With the rule for a name in two scripts on: whether the other script, where it stands in for
+   * the typed form, weighs no more than the typed form's idf would give it (on by default).
+   */
+  void transliterationIdf(boolean on) {
+    this.useTransliterationIdf = on;
   }
 
   /** Weight of an abbreviation pair's other form against the word as typed (1: equal). */
@@ -832,14 +856,57 @@ public final class LuceneQueryBuilder {
     if (title == null) {
       return null;
     }
+    float[] w = idfRatios(text, typed);
     if (titleOnly) {
-      return title;
+      return w[0] == 1f ? title : new BoostQuery(title, w[0]);
     }
     Query body = unless(Fields.BODY, text, typed);
     return new BooleanQuery.Builder()
-        .add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
-        .add(body, BooleanClause.Occur.SHOULD)
+        .add(new BoostQuery(title, TITLE_BOOST * w[0]), BooleanClause.Occur.SHOULD)
+        .add(w[1] == 1f ? body : new BoostQuery(body, w[1]), BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * The weights of a name's other script in the headline and the body: BM25's idf of the typed
+   * form over the other's, at most 1, so that a rarer script ({@code NAVER} in headlines, where
+   * the company is written {@code 네이버}) scores as the name typed, not as a rarer word. 1 when
+   * off, without {@link TermCounts}, or when either form is several tokens.
+   */
+  private float[] idfRatios(String text, String typed) {
+    TermCounts counts = termCounts;
+    float[] w = {1f, 1f};
+    if (!useTransliterationIdf || counts == null) {
+      return w;
+    }
+    String[] fields = {Fields.TITLE, Fields.BODY};
+    List<Term> terms = new ArrayList<>();
+    for (String f : fields) {
+      if (!(analyzed(f, typed) instanceof TermQuery a) || !(analyzed(f, text) instanceof TermQuery b)) {
+        return w;
+      }
+      terms.add(a.getTerm());
+      terms.add(b.getTerm());
+    }
+    long[] n;
+    try {
+      n = counts.count(terms);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < fields.length; i++) {
+      long typedDf = n[1 + 2 * i];
+      long otherDf = n[2 + 2 * i];
+      if (otherDf > 0) {
+        w[i] = (float) Math.min(1.0, idf(typedDf, n[0]) / idf(otherDf, n[0]));
+      }
+    }
+    return w;
+  }
+
+  /** BM25's idf, as Lucene's {@code BM25Similarity} computes it. */
+  static double idf(long docFreq, long docCount) {
+    return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
   }
 
   /** {@code text} in {@code field} where the field does not hold {@code typed}. */

@@ -85,6 +85,34 @@ class TransliterationPairTest {
   }
 
   @Test
+  void a_headline_in_the_rarer_script_scores_as_the_name_typed_not_as_a_rarer_word() throws IOException {
+    // the headlines write the company 바다; one writes its listing name BADA instead
+    Article listingHeadline = article("BADA 실적 전망", "바다는 실적을 발표했다.", "https://solseom.example/h1");
+    Article nameHeadline = article("바다 실적 전망", "바다는 실적을 발표했다.", "https://solseom.example/h2");
+    List<Article> more = List.of(
+        article("바다 신입 채용", "바다는 신입 사원을 뽑는다.", "https://solseom.example/h3"),
+        article("바다 행사 안내", "바다가 행사를 연다.", "https://solseom.example/h4"),
+        article("바다 새 서비스", "바다가 새 서비스를 내놨다.", "https://solseom.example/h5"),
+        article("고등어 풍어", "솔섬 앞바다에 고등어가 많다.", "https://solseom.example/h6"));
+    try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
+      index.upsert(List.of(listingHeadline, nameHeadline));
+      index.upsert(more);
+      index.aliases().add("BADA", "바다");
+      index.commit();
+      SearchPage on = index.search(SearchRequest.of("바다").withPage(1, 10));
+      float listing = on.hits().stream().filter(h -> h.id().equals(listingHeadline.id())).findFirst().orElseThrow().score();
+      float name = on.hits().stream().filter(h -> h.id().equals(nameHeadline.id())).findFirst().orElseThrow().score();
+      assertThat((double) listing).isCloseTo(name, org.assertj.core.data.Offset.offset(1e-4 * name));
+
+      // without the idf weighting the rarer headline word scores more than the name typed
+      index.transliterationIdf(false);
+      SearchPage off = index.search(SearchRequest.of("바다").withPage(1, 10));
+      assertThat(off.total()).isEqualTo(on.total());
+      assertThat(ids(off).indexOf(listingHeadline.id())).isLessThan(ids(off).indexOf(nameHeadline.id()));
+    }
+  }
+
+  @Test
   void an_abbreviation_keeps_the_sum_of_its_two_forms() throws IOException {
     Article twice = article("오늘의 정책", "과학기술정보통신부가 예산을 늘렸다. 국회에서 과학기술정보통신부 장관이 답했다.", "https://solseom.example/a1");
     Article both = article("오늘의 정책", "과학기술정보통신부가 예산을 늘렸다. 국회에서 과기부 장관이 답했다.", "https://solseom.example/a2");
