@@ -102,6 +102,12 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
   @Option(names = "--no-name-parts", description = "Sosik without splitting a name joined to an abbreviation (카카오CIC: 카카오 and CIC anywhere; to measure what it buys).")
   boolean noNameParts;
 
+  @Option(names = "--no-transliterations", description = "Sosik scoring a pair that writes one name in two scripts (NAVER = 네이버) by the sum of both forms where an article writes both, as for an abbreviation, instead of by the word as typed alone (to measure what it buys).")
+  boolean noTransliterations;
+
+  @Option(names = "--no-transliteration-idf", description = "With the rule for a name in two scripts: its other script at full weight where it stands in for the typed form, instead of at most the typed form's idf (to measure what it buys).")
+  boolean noTransliterationIdf;
+
   @Option(names = "--no-contractions", description = "Sosik without suffix contractions at query time (성균관대학교 = 성균관대; to measure what they buy).")
   boolean noContractions;
 
@@ -367,6 +373,8 @@ final class EvalCommand extends ConsoleCommand implements Callable<Integer> {
         sosik.index().aliasWeight(aliasWeight);
         sosik.index().contractions(!noContractions);
         sosik.index().nameParts(!noNameParts);
+        sosik.index().transliterations(!noTransliterations);
+        sosik.index().transliterationIdf(!noTransliterationIdf);
         system = sosik;
       }
       case NORI -> system = LuceneBaseline.nori(set.docs());

@@ -36,6 +36,9 @@ public abstract class NewsIndexContractTest {
   /** The same index opened again, as a new process would (only committed writes are there). */
   protected abstract NewsIndex reopen(Path dir) throws IOException;
 
+  /** Adds an abbreviation pair by hand to {@link #index}, stored and used at once. */
+  protected abstract void addPair(String shortForm, String longForm) throws IOException;
+
   private static final ArticleNormalizer NORMALIZER = new ArticleNormalizer();
 
   protected static Article article(String title, String body, String press, String reporter, String date, String url) {
@@ -736,5 +739,41 @@ public abstract class NewsIndexContractTest {
     double passing = sosik.search.Freshness.DEFAULT.factor(WIND_PASSING.publishedAt(), FRESH_NOW);
     assertThat((double) scoreOf(on, WIND_PASSING) / scoreOf(off, WIND_PASSING))
         .isCloseTo(passing, org.assertj.core.data.Offset.offset(1e-5));
+  }
+
+  @Test
+  void a_name_in_two_scripts_is_scored_by_the_form_typed_where_an_article_writes_both() throws IOException {
+    // two presses write the pair, so it is learned; the listing name alone still finds its article
+    Article define1 = article("미르텍 채용", "미르텍(MIRTEK)이 공채를 시작했다.", "한빛일보", null, "2026-10-01T09:00:00+09:00", "https://hanbit.example/m/1");
+    Article define2 = article("미르텍 실적", "미르텍(MIRTEK)은 실적을 발표했다.", "새날경제", null, "2026-10-01T10:00:00+09:00", "https://saenal.example/m/2");
+    Article twice = article("오늘의 증시", "미르텍이 새 서비스를 내놨다. 증시에서 미르텍 주가는 올랐다.", "동녘신문", null, "2026-10-02T09:00:00+09:00", "https://dongnyeok.example/m/3");
+    Article both = article("오늘의 증시", "미르텍이 새 서비스를 내놨다. 증시에서 MIRTEK 주가는 올랐다.", "동녘신문", null, "2026-10-02T09:00:00+09:00", "https://dongnyeok.example/m/4");
+    Article listing = article("시세 요약", "MIRTEK 주가는 보합이었다.", "한결통신", null, "2026-10-02T15:00:00+09:00", "https://hangyeol.example/m/5");
+    index.upsert(List.of(define1, define2, twice, both, listing));
+    index.commit();
+    SearchPage p = search("미르텍");
+    assertThat(p.total()).isEqualTo(5);
+    assertThat(ids(p)).contains(listing.id());
+    // writing the name twice counts for more than writing it once in each script
+    assertThat(ids(p).indexOf(twice.id())).isLessThan(ids(p).indexOf(both.id()));
+    assertThat(search("MIRTEK").total()).isEqualTo(5);
+  }
+
+  @Test
+  void a_headline_in_a_names_rarer_script_scores_as_the_name_typed() throws IOException {
+    Article more1 = article("바다 신입 채용", "바다는 신입 사원을 뽑는다.", "한빛일보", null, "2026-10-01T09:00:00+09:00", "https://hanbit.example/b/1");
+    Article more2 = article("바다 행사 안내", "바다가 행사를 연다.", "새날경제", null, "2026-10-01T10:00:00+09:00", "https://saenal.example/b/2");
+    Article more3 = article("바다 새 서비스", "바다가 새 서비스를 내놨다.", "동녘신문", null, "2026-10-02T09:00:00+09:00", "https://dongnyeok.example/b/3");
+    Article listingHeadline = article("BADA 실적 전망", "바다는 실적을 발표했다.", "한결통신", null, "2026-10-02T15:00:00+09:00", "https://hangyeol.example/b/4");
+    Article nameHeadline = article("바다 실적 전망", "바다는 실적을 발표했다.", "한결통신", null, "2026-10-02T15:00:00+09:00", "https://hangyeol.example/b/5");
+    index.upsert(List.of(more1, more2, more3, listingHeadline, nameHeadline));
+    index.commit();
+    addPair("BADA", "바다");
+    SearchPage p = search("바다");
+    assertThat(p.total()).isEqualTo(5);
+    float listing = p.hits().stream().filter(h -> h.id().equals(listingHeadline.id())).findFirst().orElseThrow().score();
+    float name = p.hits().stream().filter(h -> h.id().equals(nameHeadline.id())).findFirst().orElseThrow().score();
+    // the rarer headline word weighs what the name typed would: the same score, not more
+    assertThat((double) listing).isCloseTo(name, org.assertj.core.data.Offset.offset(1e-4 * name));
   }
 }

@@ -95,6 +95,28 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     this.dictionary = dictionary;
     this.analyzer = new KoreanNewsAnalyzer(dictionary);
     this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> null);
+    this.queries.termCounts(this::termCounts);
+  }
+
+  /** The articles, then those holding each term: one search, a filter per term (see {@link LuceneQueryBuilder.TermCounts}). */
+  private long[] termCounts(List<org.apache.lucene.index.Term> terms) throws IOException {
+    ObjectNode body = F.objectNode();
+    body.putObject("query").putObject("match_all");
+    body.put("size", 0).put("track_total_hits", true);
+    ObjectNode filters = body.putObject("aggs").putObject("terms").putObject("filters").putObject("filters");
+    for (int i = 0; i < terms.size(); i++) {
+      org.apache.lucene.index.Term t = terms.get(i);
+      filters.putObject(Integer.toString(i)).putObject("term").putObject(t.field()).put("value", t.text());
+    }
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    long[] n = new long[terms.size() + 1];
+    n[0] = res.path("hits").path("total").path("value").asLong();
+    JsonNode buckets = res.path("aggregations").path("terms").path("buckets");
+    for (int i = 0; i < terms.size(); i++) {
+      n[i + 1] = buckets.path(Integer.toString(i)).path("doc_count").asLong();
+    }
+    return n;
   }
 
   /**

@@ -29,6 +29,13 @@ class OpenSearchNewsIndexTest extends NewsIndexContractTest {
     return OpenSearchNewsIndex.open(OpenSearchCluster.shared().url(), indexName(dir), false, List.of());
   }
 
+  @Override
+  protected void addPair(String shortForm, String longForm) throws IOException {
+    OpenSearchNewsIndex x = (OpenSearchNewsIndex) index;
+    x.aliases().add(shortForm, longForm);
+    x.saveAliases();
+  }
+
   @Test
   void a_missing_index_is_named_with_how_to_create_it() {
     assertThatThrownBy(() -> OpenSearchNewsIndex.open(OpenSearchCluster.shared().url(), "no-such-index", false, List.of()))

@@ -153,6 +153,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     this.aliases = loadAliases(dir);
     this.aliasesStamp = aliasesStamp(dir);
     this.queries = new LuceneQueryBuilder(analyzer, this::aliases, () -> previousAnalyzer);
+    this.queries.termCounts(this::termCounts);
     String warning = null;
     if (meta != null
         && (meta.analyzerVersion() != KoreanNewsAnalyzer.VERSION
@@ -414,6 +415,35 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** Turns the parts of a name joined to an abbreviation (카카오CIC: 카카오 and CIC anywhere) on or off. */
   public void nameParts(boolean on) {
     queries.nameParts(on);
+  }
+
+  /**
+   * Turns the rule for a pair that writes one name in two scripts (NAVER = 네이버) on or off (on by
+   * default): on, a headline or body that holds the word as typed is scored by it alone, not by
+   * the sum of both forms.
+   */
+  public void transliterations(boolean on) {
+    queries.transliterations(on);
+  }
+
+  /** With the rule for a name in two scripts: its other script weighs at most the typed form's idf (on by default). */
+  public void transliterationIdf(boolean on) {
+    queries.transliterationIdf(on);
+  }
+
+  /** The live articles, then those holding each term. */
+  private long[] termCounts(List<org.apache.lucene.index.Term> terms) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      long[] n = new long[terms.size() + 1];
+      n[0] = s.getIndexReader().numDocs();
+      for (int i = 0; i < terms.size(); i++) {
+        n[i + 1] = s.count(new TermQuery(terms.get(i)));
+      }
+      return n;
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /** Weight of an abbreviation pair's other form against the word as typed, in (0, 1]. */

@@ -62,6 +62,23 @@ public final class LuceneQueryBuilder {
   private volatile boolean useSpacing = true;
   private volatile boolean useContractions = true;
   private volatile boolean useNameParts = true;
+  private volatile boolean useTransliterations = true;
+  private volatile boolean useTransliterationIdf = true;
+  private volatile TermCounts termCounts;
+
+  /**
+   * How many articles the index holds, and how many hold each term: what BM25's idf is made of,
+   * for weighting a name's other script (see {@link #textOrTitleUnless}).
+   */
+  public interface TermCounts {
+    /** The number of articles, then for each term the number of articles holding it. */
+    long[] count(List<Term> terms) throws IOException;
+  }
+
+  /** Where the builder looks up {@link TermCounts}; without one, a name's other script weighs 1. */
+  public void termCounts(TermCounts counts) {
+    this.termCounts = counts;
+  }
   /** Weight of a query word found in the lead (the body's first {@link #LEAD} positions); 0: off. */
   private volatile float leadWeight = DEFAULT_LEAD_WEIGHT;
   /** The lead: the body's first this many tokens (about two sentences of news). */
@@ -86,6 +103,23 @@ public final class LuceneQueryBuilder {
   /** Turns the parts of a name joined to an abbreviation (카카오CIC) on or off (on by default). */
   void nameParts(boolean on) {
     this.useNameParts = on;
+  }
+
+  /**
+   * Turns the rule for a pair that writes one name in two scripts ({@code NAVER} = {@code 네이버})
+   * on or off (on by default): on, a field that holds the word as typed is scored by it alone;
+   * off, by the sum of both forms, as for an abbreviation.
+   */
+  void transliterations(boolean on) {
+    this.useTransliterations = on;
+  }
+
+  /**
+   * With the rule for a name in two scripts on: whether the other script, where it stands in for
+   * the typed form, weighs no more than the typed form's idf would give it (on by default).
+   */
+  void transliterationIdf(boolean on) {
+    this.useTransliterationIdf = on;
   }
 
   /** Weight of an abbreviation pair's other form against the word as typed (1: equal). */
@@ -677,8 +711,11 @@ public final class LuceneQueryBuilder {
       any.add(parts, BooleanClause.Occur.SHOULD);
     }
     float aw = aliasWeight;
+    boolean oneName = useTransliterations && !highlight;
     for (int i = 0; i < others.size(); i++) {
-      Query q = textOrTitle(others.get(i), titleOnly);
+      Query q = oneName && i < aliasForms.size() && transliteration(t.text(), others.get(i))
+          ? textOrTitleUnless(others.get(i), t.text(), titleOnly)
+          : textOrTitle(others.get(i), titleOnly);
       if (q != null) {
         any.add(i < aliasForms.size() && aw != 1f ? new BoostQuery(q, aw) : q, BooleanClause.Occur.SHOULD);
       }
@@ -759,6 +796,127 @@ public final class LuceneQueryBuilder {
     apart.addAll(second);
     List<String> together = tokens(Fields.BODY, joined);
     return together.isEmpty() || together.equals(apart) ? null : joined;
+  }
+
+  /**
+   * Whether a pair writes one name in two scripts rather than abbreviating a phrase: one form all
+   * Hangul, the other all Latin letters, and fewer Hangul syllables than Latin letters ({@code
+   * 네이버} = {@code NAVER}, {@code 킨텍스} = {@code KINTEX}). An abbreviation's letters each stand
+   * for a word of one syllable or more, so its long form has at least as many syllables as it has
+   * letters ({@code IPO} = {@code 기업공개}, {@code AI} = {@code 인공지능}, {@code CEO} = {@code
+   * 최고경영자}).
+   */
+  static boolean transliteration(String a, String b) {
+    int ha = hangulSyllables(a);
+    int hb = hangulSyllables(b);
+    if (ha > 0 && ha == a.length()) {
+      int letters = latinLetters(b);
+      return letters == b.length() && ha < letters;
+    }
+    if (hb > 0 && hb == b.length()) {
+      int letters = latinLetters(a);
+      return letters == a.length() && hb < letters;
+    }
+    return false;
+  }
+
+  private static int hangulSyllables(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\uAC00' && c <= '\uD7A3') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int latinLetters(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The other form of a pair that writes one name in two scripts, as a fallback for the word as
+   * typed: in the headline where the headline does not hold the typed word, in the body where the
+   * body does not. An article that writes both ({@code 네이버} throughout, {@code NAVER(035420)}
+   * once in a stock listing) is scored by the word as typed, as if the pair were not there (one
+   * name written two ways is not two words found); one that writes only the other form is still
+   * found and scored by it. What matches is unchanged: where the typed word keeps this clause out,
+   * the typed word's own clause matches.
+   */
+  private Query textOrTitleUnless(String text, String typed, boolean titleOnly) {
+    Query title = unless(Fields.TITLE, text, typed);
+    if (title == null) {
+      return null;
+    }
+    float[] w = idfRatios(text, typed);
+    if (titleOnly) {
+      return w[0] == 1f ? title : new BoostQuery(title, w[0]);
+    }
+    Query body = unless(Fields.BODY, text, typed);
+    return new BooleanQuery.Builder()
+        .add(new BoostQuery(title, TITLE_BOOST * w[0]), BooleanClause.Occur.SHOULD)
+        .add(w[1] == 1f ? body : new BoostQuery(body, w[1]), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /**
+   * The weights of a name's other script in the headline and the body: BM25's idf of the typed
+   * form over the other's, at most 1, so that a rarer script ({@code NAVER} in headlines, where
+   * the company is written {@code 네이버}) scores as the name typed, not as a rarer word. 1 when
+   * off, without {@link TermCounts}, or when either form is several tokens.
+   */
+  private float[] idfRatios(String text, String typed) {
+    TermCounts counts = termCounts;
+    float[] w = {1f, 1f};
+    if (!useTransliterationIdf || counts == null) {
+      return w;
+    }
+    String[] fields = {Fields.TITLE, Fields.BODY};
+    List<Term> terms = new ArrayList<>();
+    for (String f : fields) {
+      if (!(analyzed(f, typed) instanceof TermQuery a) || !(analyzed(f, text) instanceof TermQuery b)) {
+        return w;
+      }
+      terms.add(a.getTerm());
+      terms.add(b.getTerm());
+    }
+    long[] n;
+    try {
+      n = counts.count(terms);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 0; i < fields.length; i++) {
+      long typedDf = n[1 + 2 * i];
+      long otherDf = n[2 + 2 * i];
+      if (otherDf > 0) {
+        w[i] = (float) Math.min(1.0, idf(typedDf, n[0]) / idf(otherDf, n[0]));
+      }
+    }
+    return w;
+  }
+
+  /** BM25's idf, as Lucene's {@code BM25Similarity} computes it. */
+  static double idf(long docFreq, long docCount) {
+    return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  /** {@code text} in {@code field} where the field does not hold {@code typed}. */
+  private Query unless(String field, String text, String typed) {
+    Query q = analyzed(field, text);
+    Query not = analyzed(field, typed);
+    if (q == null || not == null) {
+      return q;
+    }
+    return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(not, BooleanClause.Occur.MUST_NOT).build();
   }
 
   private Query textOrTitle(String text, boolean titleOnly) {

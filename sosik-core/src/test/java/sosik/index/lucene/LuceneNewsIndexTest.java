@@ -22,6 +22,13 @@ class LuceneNewsIndexTest extends NewsIndexContractTest {
     return LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
   }
 
+  @Override
+  protected void addPair(String shortForm, String longForm) throws IOException {
+    LuceneNewsIndex x = (LuceneNewsIndex) index;
+    x.aliases().add(shortForm, longForm);
+    x.saveAliases();
+  }
+
   @Test
   void reindex_keeps_the_groups() throws IOException {
     index.upsert(sosik.index.GroupFixtures.SAME_DAY);
