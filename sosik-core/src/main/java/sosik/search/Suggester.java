@@ -64,13 +64,17 @@ public final class Suggester {
    */
   public void save(java.nio.file.Path file, String version) throws IOException {
     java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
-      w.write(HEADER + version + "\n");
-      for (Suggestion s : words) {
-        w.write(s.text() + "\t" + s.count() + "\n");
+    try {
+      try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+        w.write(HEADER + version + "\n");
+        for (Suggestion s : words) {
+          w.write(s.text() + "\t" + s.count() + "\n");
+        }
       }
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp); // gone after the move; left only by a failure
     }
-    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**

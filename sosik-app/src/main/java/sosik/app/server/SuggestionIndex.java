@@ -21,6 +21,8 @@ final class SuggestionIndex {
   private final AtomicReference<Suggester> current = new AtomicReference<>();
   private final AtomicBoolean rebuilding = new AtomicBoolean();
   private volatile boolean stale;
+  private volatile boolean ready;
+  private final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
 
   /**
    * Starts with no words and reads them in the background, so that a large index serves searches
@@ -38,9 +40,6 @@ final class SuggestionIndex {
   boolean ready() {
     return ready;
   }
-
-  private volatile boolean ready;
-  private final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
 
   /** Waits at most {@code wait} for the first words; whether they are read. */
   boolean await(java.time.Duration wait) throws InterruptedException {

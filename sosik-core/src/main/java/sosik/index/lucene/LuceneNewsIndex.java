@@ -453,7 +453,7 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   /**
    * Weight of a bonus for each query word found in the lead, the body's first 40 positions (0:
-   * none, the default); ranking only, the count is unchanged.
+   * none; 0.3 by default); ranking only, the count is unchanged.
    */
   public void leadWeight(float weight) {
     queries.leadWeight(weight);
