@@ -57,6 +57,9 @@ final class QueryDsl {
     if (q instanceof org.apache.lucene.queries.spans.SpanQuery sq) {
       return span(sq);
     }
+    if (q instanceof sosik.index.lucene.LeadQuery lead) {
+      return span(lead.spanFirst()); // the embedded index's faster form of the same span query
+    }
     throw new IllegalArgumentException("no OpenSearch form for the query " + q + " (" + q.getClass().getSimpleName() + ")");
   }
 

@@ -27,8 +27,16 @@ final class Fields {
   static final String GROUP_BAND = "group_band";
   static final String GROUP_SIGNATURE_DV = "group_sig_dv";
 
+  /**
+   * The body's first {@link LuceneQueryBuilder#LEAD} positions, analysed as the body is (the same
+   * tokens at the same positions): documents and frequencies only, no norms, not stored. The lead
+   * bonus reads it instead of the body's positions (see {@link LeadQuery}).
+   */
+  static final String LEAD = "lead";
+
   /** Analysed, stored, with offsets in the postings for highlighting. */
   static final FieldType TEXT;
+  static final FieldType LEAD_TYPE;
 
   static {
     TEXT = new FieldType();
@@ -36,6 +44,12 @@ final class Fields {
     TEXT.setStored(true);
     TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT.freeze();
+    LEAD_TYPE = new FieldType();
+    LEAD_TYPE.setTokenized(true);
+    LEAD_TYPE.setStored(false);
+    LEAD_TYPE.setOmitNorms(true);
+    LEAD_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    LEAD_TYPE.freeze();
   }
 
   private Fields() {}

@@ -12,7 +12,13 @@ import java.nio.file.StandardCopyOption;
  * analyzer or dictionary is noticed instead of silently mismatching queries.
  */
 record IndexMetadata(int formatVersion, int analyzerVersion, String dictionaryFingerprint, String created) {
-  static final int FORMAT_VERSION = 1;
+  /**
+   * 1: the first layout; 2: every article also has {@link Fields#LEAD}. An index keeps the version
+   * it was built with until {@code sosik reindex} rewrites every article.
+   */
+  static final int FORMAT_VERSION = 2;
+  /** The first version whose every article has {@link Fields#LEAD}. */
+  static final int LEAD_FIELD = 2;
   static final String FILE = "sosik.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -100,6 +100,11 @@ public final class LuceneNewsIndex implements NewsIndex {
    * KeyLookupCodec}); {@code -Dsosik.keyFilters=false} writes without them, for measuring.
    */
   static final boolean KEY_FILTERS = !"false".equals(System.getProperty("sosik.keyFilters"));
+  /**
+   * Whether the lead bonus reads {@link Fields#LEAD} where the index has it (see {@link LeadQuery});
+   * {@code -Dsosik.leadField=false} reads the body's positions instead, for measuring.
+   */
+  static final boolean LEAD_FIELD = !"false".equals(System.getProperty("sosik.leadField"));
   private static final String DELETED = "";
 
   private final Path dir;
@@ -120,6 +125,8 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final LuceneHighlights highlights;
   private final IdLookup idLookup = new IdLookup();
   private volatile String staleWarning;
+  /** The index's layout (see {@link IndexMetadata#FORMAT_VERSION}). */
+  private volatile int formatVersion;
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
@@ -163,6 +170,11 @@ public final class LuceneNewsIndex implements NewsIndex {
               + "' so that queries match the indexed text";
     }
     this.directory = FSDirectory.open(luceneDir);
+    // an index created now has the lead field in every article; an older one keeps its version
+    boolean fresh = meta == null && !DirectoryReader.indexExists(directory);
+    int format = fresh ? IndexMetadata.FORMAT_VERSION : meta == null ? 1 : meta.formatVersion();
+    this.formatVersion = format;
+    queries.leadField(LEAD_FIELD && format >= IndexMetadata.LEAD_FIELD);
     if (mode == Mode.WRITE) {
       Files.createDirectories(luceneDir);
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
@@ -182,7 +194,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       }
       if (meta == null) {
         writer.commit();
-        new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, dictionary.fingerprint(), Instant.now().toString())
+        new IndexMetadata(format, KoreanNewsAnalyzer.VERSION, dictionary.fingerprint(), Instant.now().toString())
             .write(dir);
       }
       this.searchers = new SearcherManager(writer, null);
@@ -361,7 +373,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         if (!fingerprint.equals(dictionary.fingerprint())) {
           return;
         }
-        new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, fingerprint, Instant.now().toString()).write(dir);
+        // re-analysis rewrites only the articles the change touches: the index keeps its format
+        new IndexMetadata(formatVersion, KoreanNewsAnalyzer.VERSION, fingerprint, Instant.now().toString()).write(dir);
         previousAnalyzer = null;
         staleWarning = null;
         reanalysis = new Reanalysis(false, all.size(), all.size(), fingerprint);
@@ -615,6 +628,36 @@ public final class LuceneNewsIndex implements NewsIndex {
     return ArticleId.sha256Hex(sb.toString()).substring(0, 32);
   }
 
+  /**
+   * {@link Fields#LEAD}: the body analysed again by the body's own chain, kept to its first {@link
+   * LuceneQueryBuilder#LEAD} positions (the tokenizer stops there). The writer inverts a document's
+   * fields in order, so the body's stream is finished before this one borrows its components.
+   */
+  private static final class LeadField extends Field {
+    LeadField(String body) {
+      super(Fields.LEAD, body, Fields.LEAD_TYPE);
+    }
+
+    @Override
+    public org.apache.lucene.analysis.TokenStream tokenStream(Analyzer analyzer, org.apache.lucene.analysis.TokenStream reuse) {
+      return new org.apache.lucene.analysis.miscellaneous.LimitTokenPositionFilter(
+          analyzer.tokenStream(Fields.BODY, stringValue()), LuceneQueryBuilder.LEAD, false);
+    }
+  }
+
+  /** Whether every article has {@link Fields#LEAD}, so that the lead bonus can read it. */
+  boolean leadFromField() {
+    return formatVersion >= IndexMetadata.LEAD_FIELD;
+  }
+
+  /**
+   * Whether the lead bonus reads {@link Fields#LEAD} (where every article has it) or the body's
+   * positions: the same matches and scores, for measuring and for tests.
+   */
+  void useLeadField(boolean on) {
+    queries.leadField(on && leadFromField());
+  }
+
   private static Document toDocument(Article a, String hash, GroupMember group) {
     Document d = new Document();
     d.add(new StringField(Fields.GROUP, group.groupId(), Field.Store.YES));
@@ -627,6 +670,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
     d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
     d.add(new Field(Fields.BODY, a.body(), Fields.TEXT));
+    if (!a.body().isEmpty()) {
+      d.add(new LeadField(a.body()));
+    }
     if (a.press() != null) {
       d.add(new StoredField(Fields.PRESS, a.press()));
       d.add(new StringField(Fields.PRESS_KEY, Keys.of(a.press()), Field.Store.NO));
@@ -1398,8 +1444,11 @@ public final class LuceneNewsIndex implements NewsIndex {
       throw failure[0];
     }
     commit();
+    // every article was rewritten: the index now has the current format
     new IndexMetadata(IndexMetadata.FORMAT_VERSION, KoreanNewsAnalyzer.VERSION, dictionary.fingerprint(), Instant.now().toString())
         .write(dir);
+    formatVersion = IndexMetadata.FORMAT_VERSION;
+    queries.leadField(LEAD_FIELD);
     progress.accept(done[0]);
     return done[0];
   }

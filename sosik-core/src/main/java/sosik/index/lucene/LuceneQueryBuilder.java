@@ -84,6 +84,8 @@ public final class LuceneQueryBuilder {
   /** The lead: the body's first this many tokens (about two sentences of news). */
   static final int LEAD = 40;
   static final float DEFAULT_LEAD_WEIGHT = 0.3f;
+  /** Whether the index holds {@link Fields#LEAD} for every article, so the lead bonus reads it (see {@link LeadQuery}). */
+  private volatile boolean leadField;
 
   public LuceneQueryBuilder(Analyzer analyzer) {
     this(analyzer, () -> null, () -> null);
@@ -143,6 +145,14 @@ public final class LuceneQueryBuilder {
   }
 
   /**
+   * Answers the lead bonus from {@link Fields#LEAD} (true) or from the body's positions (false):
+   * the same matches and scores either way. Only for an index whose every article has the field.
+   */
+  void leadField(boolean on) {
+    this.leadField = on;
+  }
+
+  /**
    * A bonus for a plain word found in the lead, the body's first {@link #LEAD} positions: the
    * word's tokens in order there. Null when off or the word analyses to nothing.
    */
@@ -165,7 +175,8 @@ public final class LuceneQueryBuilder {
       }
       span = new org.apache.lucene.queries.spans.SpanNearQuery(parts, 0, true);
     }
-    return new BoostQuery(new org.apache.lucene.queries.spans.SpanFirstQuery(span, LEAD), w);
+    org.apache.lucene.queries.spans.SpanFirstQuery first = new org.apache.lucene.queries.spans.SpanFirstQuery(span, LEAD);
+    return new BoostQuery(leadField ? new LeadQuery(first, Fields.LEAD) : first, w);
   }
 
   /**

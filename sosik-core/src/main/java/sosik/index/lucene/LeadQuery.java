@@ -1,0 +1,225 @@
+package sosik.index.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.spans.SpanFirstQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanScorer;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.queries.spans.SpanWeight;
+import org.apache.lucene.search.ConjunctionUtils;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafSimScorer;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The lead bonus ({@code spanFirst(word, 40)} on the body) answered from the {@link Fields#LEAD}
+ * field, which holds the body's first {@link LuceneQueryBuilder#LEAD} positions as the body's own
+ * analysis produced them. It matches exactly the articles the span query matches and scores them
+ * exactly as it does (the body's statistics, norms and boost), but finds them without reading the
+ * body's positions for every article that holds the word:
+ *
+ * <ul>
+ *   <li>a word of one token: the lead's postings give the articles and the count of the token in
+ *       the lead, which is the span query's frequency; no positions are read at all;
+ *   <li>a word of several tokens: only articles whose lead holds every token are checked against
+ *       the body's positions (the tokens in order, side by side).
+ * </ul>
+ *
+ * Only an index whose every article was written with the lead field may use it (see {@link
+ * IndexMetadata#FORMAT_VERSION}); explanations and matches are the span query's own.
+ */
+public final class LeadQuery extends Query {
+  private final SpanFirstQuery first;
+  private final String leadField;
+
+  LeadQuery(SpanFirstQuery first, String leadField) {
+    if (first.getEnd() != LuceneQueryBuilder.LEAD) {
+      throw new IllegalArgumentException("the lead field holds the first " + LuceneQueryBuilder.LEAD + " positions, not " + first.getEnd());
+    }
+    this.first = Objects.requireNonNull(first, "first");
+    this.leadField = Objects.requireNonNull(leadField, "leadField");
+  }
+
+  /** The span query this stands for (what other backends run). */
+  public SpanFirstQuery spanFirst() {
+    return first;
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query r = first.rewrite(searcher);
+    if (r != first) {
+      return r instanceof SpanFirstQuery sf && sf.getEnd() == first.getEnd() ? new LeadQuery(sf, leadField) : r;
+    }
+    return this;
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    SpanWeight span = (SpanWeight) first.createWeight(searcher, scoreMode, boost);
+    List<BytesRef> tokens = new ArrayList<>();
+    if (!tokens(first.getMatch(), tokens)) {
+      return span; // not a word's tokens in order: the span query as it is
+    }
+    return new LeadWeight(this, span, tokens, scoreMode.needsScores());
+  }
+
+  /** The tokens of a term or of terms side by side in order; false for any other span query. */
+  private static boolean tokens(SpanQuery q, List<BytesRef> out) {
+    if (q instanceof SpanTermQuery t) {
+      out.add(t.getTerm().bytes());
+      return true;
+    }
+    if (q instanceof SpanNearQuery n && n.isInOrder() && n.getSlop() == 0) {
+      for (SpanQuery c : n.getClauses()) {
+        if (!(c instanceof SpanTermQuery)) {
+          return false;
+        }
+        out.add(((SpanTermQuery) c).getTerm().bytes());
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private final class LeadWeight extends Weight {
+    private final SpanWeight span;
+    private final List<BytesRef> tokens;
+    private final boolean scores;
+
+    LeadWeight(Query q, SpanWeight span, List<BytesRef> tokens, boolean scores) {
+      super(q);
+      this.span = span;
+      this.tokens = tokens;
+      this.scores = scores;
+    }
+
+    @Override
+    public Scorer scorer(LeafReaderContext ctx) throws IOException {
+      Terms terms = ctx.reader().terms(leadField);
+      if (terms == null) {
+        return null; // no article of this segment has a lead: nothing is within it
+      }
+      TermsEnum te = terms.iterator();
+      List<PostingsEnum> postings = new ArrayList<>(tokens.size());
+      for (BytesRef token : tokens) {
+        if (!te.seekExact(token)) {
+          return null;
+        }
+        postings.add(te.postings(null, tokens.size() == 1 ? PostingsEnum.FREQS : PostingsEnum.NONE));
+      }
+      if (tokens.size() == 1) {
+        PostingsEnum lead = postings.get(0);
+        LeafSimScorer sim = scores ? span.getSimScorer(ctx) : null;
+        return new Scorer(this) {
+          @Override
+          public int docID() {
+            return lead.docID();
+          }
+
+          @Override
+          public DocIdSetIterator iterator() {
+            return lead;
+          }
+
+          @Override
+          public float getMaxScore(int upTo) {
+            return Float.MAX_VALUE;
+          }
+
+          @Override
+          public float score() throws IOException {
+            // the span query's frequency of one term is its count within the first positions
+            return sim == null ? 0f : sim.score(lead.docID(), lead.freq());
+          }
+        };
+      }
+      SpanScorer check = span.scorer(ctx);
+      if (check == null) {
+        return null;
+      }
+      List<DocIdSetIterator> parts = new ArrayList<>(postings);
+      parts.add(check.iterator());
+      DocIdSetIterator both = ConjunctionUtils.intersectIterators(parts);
+      TwoPhaseIterator twoPhase = TwoPhaseIterator.unwrap(both);
+      return new Scorer(this) {
+        @Override
+        public int docID() {
+          return both.docID();
+        }
+
+        @Override
+        public DocIdSetIterator iterator() {
+          return both;
+        }
+
+        @Override
+        public TwoPhaseIterator twoPhaseIterator() {
+          return twoPhase;
+        }
+
+        @Override
+        public float getMaxScore(int upTo) {
+          return Float.MAX_VALUE;
+        }
+
+        @Override
+        public float score() throws IOException {
+          return check.score();
+        }
+      };
+    }
+
+    @Override
+    public Explanation explain(LeafReaderContext ctx, int doc) throws IOException {
+      return span.explain(ctx, doc);
+    }
+
+    @Override
+    public Matches matches(LeafReaderContext ctx, int doc) throws IOException {
+      return span.matches(ctx, doc);
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return span.isCacheable(ctx);
+    }
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    first.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.MUST, this));
+  }
+
+  @Override
+  public String toString(String field) {
+    return "lead(" + first.toString(field) + ")";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return sameClassAs(o) && first.equals(((LeadQuery) o).first) && leadField.equals(((LeadQuery) o).leadField);
+  }
+
+  @Override
+  public int hashCode() {
+    return classHash() * 31 + first.hashCode() * 17 + leadField.hashCode();
+  }
+}
