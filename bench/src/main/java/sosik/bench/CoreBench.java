@@ -38,13 +38,15 @@ public final class CoreBench {
         corpus     writes a deterministic scale corpus (JSON Lines) recombined from the shared data's
                    sentence pools: same seed and size, same bytes
 
-      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--articles N] [--queries FILE] [--rounds N | --no-queries] [--ceiling N] [--grouped] [--out FILE.json]
+      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--articles N] [--queries FILE] [--rounds N | --no-queries] [--ceiling N] [--grouped] [--search-threads N] [--out FILE.json]
 
         scale      indexes the corpus into DIR when DIR holds no index (articles/s against Nori alone on
                    the first --ceiling articles, 50,000 by default, with one and two threads; index bytes
                    per text byte), then query latency by class over bench/queries-scale.txt and the heap
                    in use; re-run on the same DIR to time queries alone (e.g. BENCH_JAVA_OPTS=-Xmx1g);
-                   --grouped asks as the CLI and the page do by default, one hit per group
+                   --grouped asks as the CLI and the page do by default, one hit per group;
+                   --search-threads N searches each query on N threads (default: the processors, at
+                   most 8; 1 is one thread, as before parallel search), printed with the results
 
       usage: CoreBench indexcost --corpus FILE.jsonl [--articles N] [--rounds N] [--steps a,b,...]
 

@@ -52,10 +52,12 @@ final class ScaleBench {
 
   /**
    * @param allCpu the same latencies as {@code all} counted in CPU time of the searching thread:
-   *     steadier than wall time when other processes share the machine
+   *     steadier than wall time when other processes share the machine (with more than one search
+   *     thread, the calling thread's share only)
+   * @param searchThreads the threads one search ran on ({@link LuceneNewsIndex#searchThreads(int)})
    */
   record QueryResult(int queries, int rounds, List<ClassResult> classes, ClassResult all, double queriesPerSec,
-      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes, ClassResult allCpu) {}
+      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes, ClassResult allCpu, int searchThreads) {}
 
   record Result(String corpus, IndexResult index, CeilingResult ceiling, Double indexToCeiling, QueryResult query) {}
 
@@ -67,12 +69,15 @@ final class ScaleBench {
   /** {@code CoreBench scale ...}: parses the options, runs, prints and writes the report. */
   /** Queries as the CLI and the page ask them by default: one hit per group of related coverage. */
   static boolean grouped;
+  /** {@code --search-threads N} for the query phase; 0: the index's default. */
+  static int searchThreads;
 
   static void main(String[] args) throws Exception {
     Path corpus = null;
     Path index = null;
     Path queries = null;
     grouped = false;
+    searchThreads = 0;
     Path out = null;
     int rounds = 5;
     int ceiling = 50_000;
@@ -86,6 +91,12 @@ final class ScaleBench {
         case "--rounds" -> rounds = Integer.parseInt(value(args, ++i));
         case "--ceiling" -> ceiling = Integer.parseInt(value(args, ++i));
         case "--grouped" -> grouped = true;
+        case "--search-threads" -> {
+          searchThreads = Integer.parseInt(value(args, ++i));
+          if (searchThreads < 1) {
+            throw new IllegalArgumentException("--search-threads " + searchThreads + ": a search needs at least 1 thread");
+          }
+        }
         case "--articles" -> articles = Long.parseLong(value(args, ++i));
         case "--no-queries" -> rounds = 0;
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
@@ -112,6 +123,9 @@ final class ScaleBench {
     report.put("args", List.of(args));
     report.put("queries", queries.toString());
     report.put("grouped", grouped);
+    if (r.query() != null) {
+      report.put("searchThreads", r.query().searchThreads());
+    }
     report.put("result", r);
     print(r);
     if (out != null) {
@@ -141,6 +155,8 @@ final class ScaleBench {
     if (q == null) {
       return;
     }
+    System.out.printf(Locale.ROOT, "search threads: %d%s%n", q.searchThreads(),
+        q.searchThreads() > 1 ? " (all-cpu counts the calling thread only)" : "");
     System.out.printf(Locale.ROOT, "queries: %d, %d rounds, %.0f queries/s, %d with no hits; heap in use after GC %,d of %,d bytes%n",
         q.queries(), q.rounds(), q.queriesPerSec(), q.zeroHitQueries(), q.heapUsedAfterGcBytes(), q.heapMaxBytes());
     System.out.printf(Locale.ROOT, "%-10s %7s %8s %8s %8s %8s%n", "class", "queries", "p50 ms", "p90 ms", "p99 ms", "max ms");
@@ -400,6 +416,10 @@ final class ScaleBench {
 
   static QueryResult query(Path dir, List<Query> queries, int rounds) throws IOException {
     try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.READ_ONLY)) {
+      if (searchThreads > 0) {
+        index.searchThreads(searchThreads);
+      }
+      CoreBench.progress("query phase: %d search threads", index.searchThreads());
       int n = queries.size();
       long[] totals = new long[n];
       for (int w = 0; w < 2; w++) {
@@ -438,7 +458,7 @@ final class ScaleBench {
       System.gc();
       var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       return new QueryResult(n, rounds, classes, summarise("all", n, all), all.size() / (wall / 1e9), zero, heap.getUsed(),
-          heap.getMax(), summarise("all-cpu", n, allCpu));
+          heap.getMax(), summarise("all-cpu", n, allCpu), index.searchThreads());
     }
   }
 

@@ -90,6 +90,8 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Measure --period and the freshness ages from this instant (e.g. 2019-12-02T15:01:00Z) instead of the clock.")
   String now;
 
+  @Mixin SearchThreadsOption searchThreads;
+
   @Option(names = "--in-group", paramLabel = "GROUP", description = "List the articles of this group (the id a grouped page prints) that match the query.")
   String inGroup;
 
@@ -108,7 +110,9 @@ final class SearchCommand extends ConsoleCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--now '" + now + "' is not an instant like 2019-12-02T15:01:00Z");
     }
     SearchRequest req = request(text, at);
+    searchThreads.check(index);
     try (NewsIndex idx = index.open(false, console::warn)) {
+      searchThreads.applyTo(idx);
       SearchPage page = idx.search(req);
       Map<String, Explanation> why = Map.of();
       if (explain) {

@@ -37,13 +37,17 @@ final class ServeCommand extends ConsoleCommand implements Callable<Integer> {
       description = "Largest request body (default: ${DEFAULT-VALUE}).")
   long maxBody;
 
+  @Mixin SearchThreadsOption searchThreads;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port " + port + " is not a port number (0..65535)");
     }
+    searchThreads.check(index);
     String effectiveToken = resolveToken();
     NewsIndex idx = index.open(true, console::warn);
+    searchThreads.applyTo(idx);
     // load Nori's dictionaries now rather than in the first user's request
     idx.search(sosik.search.SearchRequest.of("반도체"));
     SosikServer server = new SosikServer(idx, new SosikServer.Config(host, port, effectiveToken, maxBody));

@@ -373,4 +373,18 @@ class SearchCommandTest {
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--freshness 'soon'");
   }
+
+  @Test
+  void searchThreadsGiveTheSamePage() {
+    String one = ok(Cli.search(index, "반도체", "--json", "--now", FIXTURE_NOW, "--search-threads", "1")).out().replaceAll("\"took_ms\" *: *\\d+", "");
+    String two = ok(Cli.search(index, "반도체", "--json", "--now", FIXTURE_NOW, "--search-threads", "2")).out().replaceAll("\"took_ms\" *: *\\d+", "");
+    assertThat(two).isEqualTo(one).contains("반도체");
+  }
+
+  @Test
+  void zeroSearchThreadsIsAUsageErrorNamingTheOption() {
+    Cli.Result r = Cli.search(index, "반도체", "--search-threads", "0");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--search-threads 0");
+  }
 }

@@ -122,17 +122,30 @@ final class GroupCounter extends SimpleCollector {
       return new GroupCounter(map, valueCount);
     }
 
+    /**
+     * Adds up the collectors of the slices a search ran in (one per slice; each slice's segments
+     * counted by global ordinal, so a group spread over segments of different slices is summed).
+     * The first collector's array holds the sum: a collector is not used after its search.
+     */
     @Override
     public Counts reduce(Collection<GroupCounter> collectors) {
-      int[] all = new int[valueCount];
+      int[] all = null;
       long articles = 0;
       long ungrouped = 0;
       for (GroupCounter c : collectors) {
         articles += c.articles;
         ungrouped += c.ungrouped;
-        for (int i = 0; i < all.length; i++) {
-          all[i] += c.byOrd[i];
+        if (all == null) {
+          all = c.byOrd;
+        } else {
+          int[] more = c.byOrd;
+          for (int i = 0; i < all.length; i++) {
+            all[i] += more[i];
+          }
         }
+      }
+      if (all == null) {
+        all = new int[valueCount];
       }
       long groups = ungrouped;
       for (int n : all) {

@@ -29,6 +29,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -131,6 +132,21 @@ public final class LuceneNewsIndex implements NewsIndex {
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
   private volatile Duration searchTimeout = DEFAULT_SEARCH_TIMEOUT;
+  /** Most threads one search is spread over. */
+  public static final int MAX_SEARCH_THREADS = 8;
+  /**
+   * An index with fewer documents than this in all is searched on the calling thread alone, even
+   * with several search threads: handing a tiny search's work to other threads costs more than it saves.
+   */
+  static final int PARALLEL_MIN_DOCS = 50_000;
+
+  /** Threads one search runs on; 1: the calling thread alone, no pool. */
+  private volatile int searchThreads = defaultSearchThreads();
+  private volatile int parallelMinDocs = PARALLEL_MIN_DOCS;
+  /** The search threads, started with the first parallel search (null until then), resized by {@link #searchThreads(int)}. */
+  private volatile java.util.concurrent.ThreadPoolExecutor searchPool;
+  private final Object searchPoolLock = new Object();
+  private boolean searchPoolClosed;
   private volatile LongQueryPolicy longQueries = LongQueryPolicy.DEFAULT;
   /** Abbreviation pairs, learned as articles come in; re-read when another process changed the file. */
   private volatile Aliases aliases;
@@ -484,6 +500,100 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** Sets the longest time one search may take; null for no limit. */
   public void searchTimeout(Duration limit) {
     this.searchTimeout = limit;
+  }
+
+  /**
+   * Sets how many threads one search runs on: its segments are split into at most {@code n} slices
+   * of about equal document counts, searched in parallel (the calling thread takes one). 1 searches
+   * on the calling thread alone, as before parallel search; the default is the number of processors,
+   * at most {@value #MAX_SEARCH_THREADS}, or {@code -Dsosik.searchThreads=N}. An index of fewer than
+   * 50,000 documents is searched on one thread whatever the setting. Results are the same with any
+   * number of threads.
+   *
+   * @throws IllegalArgumentException when {@code n} is less than 1
+   */
+  public void searchThreads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("search threads must be at least 1, not " + n);
+    }
+    synchronized (searchPoolLock) {
+      searchThreads = n;
+      java.util.concurrent.ThreadPoolExecutor pool = searchPool;
+      if (pool != null && n > 1 && pool.getMaximumPoolSize() != n) {
+        // resized in place: a search that holds the pool can still hand it work
+        if (n > pool.getMaximumPoolSize()) {
+          pool.setMaximumPoolSize(n);
+          pool.setCorePoolSize(n);
+        } else {
+          pool.setCorePoolSize(n);
+          pool.setMaximumPoolSize(n);
+        }
+      }
+    }
+  }
+
+  /** How many threads one search runs on (see {@link #searchThreads(int)}). */
+  public int searchThreads() {
+    return searchThreads;
+  }
+
+  /** The smallest index, in documents, searched on several threads; tests lower it. */
+  void parallelMinDocs(int docs) {
+    this.parallelMinDocs = docs;
+  }
+
+  /** Tasks the search threads have run so far; 0 before the first parallel search. */
+  long searchPoolTasks() {
+    java.util.concurrent.ThreadPoolExecutor pool = searchPool;
+    return pool == null ? 0 : pool.getCompletedTaskCount();
+  }
+
+  /** {@code -Dsosik.searchThreads=N}, else the processors, at most {@value #MAX_SEARCH_THREADS}. */
+  static int defaultSearchThreads() {
+    String p = System.getProperty("sosik.searchThreads");
+    if (p != null && !p.isBlank()) {
+      int n;
+      try {
+        n = Integer.parseInt(p.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("-Dsosik.searchThreads='" + p + "' is not a number of threads");
+      }
+      if (n < 1) {
+        throw new IllegalArgumentException("-Dsosik.searchThreads=" + n + ": search threads must be at least 1");
+      }
+      return n;
+    }
+    return Math.max(1, Math.min(MAX_SEARCH_THREADS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** The pool for a search on {@code threads} threads, started at the first; null for one thread. */
+  private java.util.concurrent.Executor searchPool(int threads) {
+    if (threads <= 1) {
+      return null;
+    }
+    java.util.concurrent.ThreadPoolExecutor pool = searchPool;
+    if (pool != null) {
+      return pool;
+    }
+    synchronized (searchPoolLock) {
+      if (searchPoolClosed) {
+        throw new IllegalStateException("index " + dir + " is closed");
+      }
+      if (searchPool == null) {
+        // the number as it is now: a setter may have run since the caller read it
+        int size = Math.max(2, searchThreads);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadFactory factory = r -> {
+          Thread t = new Thread(r, "sosik-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+        searchPool = new java.util.concurrent.ThreadPoolExecutor(
+            size, size, 0L, java.util.concurrent.TimeUnit.MILLISECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), factory);
+      }
+      return searchPool;
+    }
   }
 
   /** A warning when the index was built with another analysis than the current one, else null. */
@@ -1012,14 +1122,91 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
-  /** A searcher of its own, so that its time limit is this request's alone. */
+  /**
+   * A searcher of its own, so that its time limit is this request's alone; with several search
+   * threads and an index large enough, one that searches slices of the segments in parallel.
+   */
   private IndexSearcher searcher(IndexSearcher shared) {
-    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    IndexReader reader = shared.getIndexReader();
+    int threads = searchThreads;
+    IndexSearcher s;
+    if (threads > 1 && reader.leaves().size() > 1 && reader.maxDoc() >= parallelMinDocs) {
+      s = new SlicedSearcher(reader, searchPool(threads), threads, parallelMinDocs);
+    } else {
+      s = new IndexSearcher(reader);
+    }
     Duration limit = searchTimeout;
     if (limit != null) {
       s.setTimeout(new QueryTimeoutImpl(limit.toMillis()));
     }
     return s;
+  }
+
+  /**
+   * Searches the segments in at most {@code maxSlices} slices of about equal document counts, each
+   * on a thread of the pool or the calling thread. The slices change only which thread collects a
+   * segment: the collector managers merge the slices' results, so hits, scores, order and counts are
+   * those of a search on one thread.
+   */
+  static final class SlicedSearcher extends IndexSearcher {
+    private final int maxSlices;
+    private final int minDocs;
+
+    SlicedSearcher(IndexReader reader, java.util.concurrent.Executor pool, int maxSlices, int minDocs) {
+      super(reader, pool);
+      this.maxSlices = maxSlices;
+      this.minDocs = minDocs;
+    }
+
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+      return balancedSlices(leaves, maxSlices, minDocs);
+    }
+  }
+
+  /**
+   * The leaves in at most {@code maxSlices} slices: largest leaf first, each to the slice with the
+   * fewest documents so far. One slice when there is one leaf or fewer than {@code minDocs}
+   * documents in all; no empty slice. Each slice lists its leaves in index order.
+   */
+  static IndexSearcher.LeafSlice[] balancedSlices(List<LeafReaderContext> leaves, int maxSlices, int minDocs) {
+    if (leaves.isEmpty()) {
+      return new IndexSearcher.LeafSlice[0];
+    }
+    long docs = 0;
+    for (LeafReaderContext leaf : leaves) {
+      docs += leaf.reader().maxDoc();
+    }
+    int n = Math.min(maxSlices, leaves.size());
+    if (n <= 1 || docs < minDocs) {
+      return new IndexSearcher.LeafSlice[] {new IndexSearcher.LeafSlice(new ArrayList<>(leaves))};
+    }
+    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+    bySize.sort(java.util.Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed()
+        .thenComparingInt(l -> l.ord));
+    List<List<LeafReaderContext>> slices = new ArrayList<>(n);
+    long[] sizes = new long[n];
+    for (int i = 0; i < n; i++) {
+      slices.add(new ArrayList<>());
+    }
+    for (LeafReaderContext leaf : bySize) {
+      int smallest = 0;
+      for (int i = 1; i < n; i++) {
+        if (sizes[i] < sizes[smallest]) {
+          smallest = i;
+        }
+      }
+      slices.get(smallest).add(leaf);
+      sizes[smallest] += leaf.reader().maxDoc();
+    }
+    List<IndexSearcher.LeafSlice> out = new ArrayList<>(n);
+    for (List<LeafReaderContext> slice : slices) {
+      if (!slice.isEmpty()) {
+        slice.sort(java.util.Comparator.comparingInt(l -> l.ord));
+        out.add(new IndexSearcher.LeafSlice(slice));
+      }
+    }
+    return out.toArray(new IndexSearcher.LeafSlice[0]);
   }
 
   private void checkTime(IndexSearcher s) {
@@ -1468,6 +1655,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   private synchronized void closeNow() throws IOException {
+    synchronized (searchPoolLock) {
+      searchPoolClosed = true;
+      if (searchPool != null) {
+        // running searches finish their slices; the idle threads end
+        searchPool.shutdown();
+      }
+    }
     try {
       searchers.close();
     } finally {

@@ -1,0 +1,270 @@
+package sosik.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sosik.article.Article;
+import sosik.ingest.ArticleDraft;
+import sosik.ingest.ArticleNormalizer;
+import sosik.search.Freshness;
+import sosik.search.SearchPage;
+import sosik.search.SearchRequest;
+import sosik.search.SortOrder;
+
+/**
+ * A search spread over several threads (slices of the segments) finds exactly what one thread
+ * finds: the same hits in the same order with the same scores, the same exact totals, press counts,
+ * groups and group counts.
+ */
+class ParallelSearchTest {
+  @TempDir static Path dir;
+  static LuceneNewsIndex index;
+
+  static final Instant NOW = Instant.parse("2026-10-20T00:00:00Z");
+  static final String[] PRESSES = {"한빛일보", "한결통신", "새날경제", "동녘신문", "누리뉴스", "솔섬일보"};
+  static final String[] WORDS = {
+    "반도체", "금리", "배터리", "수출", "환율", "정부", "투자", "인공지능", "부동산", "주식", "은행", "물가", "고용", "기업",
+    "시장", "전기차", "에너지", "원자력", "기후", "항구", "조선", "철강", "유통", "관광", "농업", "교육", "의료", "보험",
+  };
+  /** Articles per commit: each batch becomes a segment of its own, of unequal sizes. */
+  static final int[] BATCHES = {260, 190, 140, 90, 60, 35, 20, 10};
+
+  static Article article(int n, String press, String title, String body, int day, int hour) {
+    String date = String.format("2026-10-%02dT%02d:%02d:00+09:00", day, hour, n % 60);
+    return new ArticleNormalizer().normalize(
+        new ArticleDraft(title, body, press, List.of(), null, date, "https://news.example/" + n, null, Map.of()));
+  }
+
+  static String words(Random rnd, int count) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        b.append(i % 6 == 5 ? "했다. " : " ");
+      }
+      b.append(WORDS[(int) Math.floor(Math.pow(rnd.nextDouble(), 1.6) * WORDS.length)]);
+    }
+    return b.append(" 밝혔다.").toString();
+  }
+
+  @BeforeAll
+  static void build() throws IOException {
+    index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+    Random rnd = new Random(20261020);
+    int n = 0;
+    List<Article> earlier = new ArrayList<>();
+    for (int size : BATCHES) {
+      List<Article> batch = new ArrayList<>();
+      for (int i = 0; i < size; i++, n++) {
+        String press = PRESSES[rnd.nextInt(PRESSES.length)];
+        if (n % 5 == 4 && !earlier.isEmpty()) {
+          // a reprint of an earlier story by another press, within its group's days: related coverage
+          Article src = earlier.get(rnd.nextInt(earlier.size()));
+          int day = src.publishedAt().atZone(java.time.ZoneId.of("Asia/Seoul")).getDayOfMonth();
+          batch.add(article(n, press, src.title(), src.body() + " " + WORDS[n % WORDS.length] + " 덧붙였다.", day, 20));
+        } else {
+          Article a = article(n, press, words(rnd, 3 + rnd.nextInt(3)), words(rnd, 20 + rnd.nextInt(30)),
+              1 + rnd.nextInt(19), rnd.nextInt(19));
+          batch.add(a);
+          earlier.add(a);
+        }
+      }
+      index.upsert(batch);
+      index.commit();
+    }
+    // above the one-thread threshold: the index is searched in slices
+    index.parallelMinDocs(100);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  static List<SearchRequest> requests() {
+    Freshness at = Freshness.DEFAULT.at(NOW);
+    List<SearchRequest> rs = new ArrayList<>();
+    for (String q : List.of("반도체", "금리 투자", "정부 기업 시장", "\"반도체 금리\"", "반도체 -금리", "농업 교육 의료 보험 유통 소식지",
+        "언론사:한빛일보 반도체", "투자 | 관광")) {
+      SearchRequest r = SearchRequest.of(q).withFreshness(at);
+      rs.add(r);
+      rs.add(r.withGrouped(true));
+      rs.add(r.withFreshness(Freshness.OFF));
+    }
+    SearchRequest chip = SearchRequest.of("반도체").withFreshness(at);
+    rs.add(chip.withPress(List.of("한결통신", "누리뉴스")));
+    rs.add(chip.withPress(List.of("한결통신", "누리뉴스")).withGrouped(true));
+    rs.add(chip.withRange(Instant.parse("2026-10-05T00:00:00Z"), Instant.parse("2026-10-12T00:00:00Z")));
+    rs.add(chip.withRange(Instant.parse("2026-10-05T00:00:00Z"), Instant.parse("2026-10-12T00:00:00Z")).withGrouped(true));
+    rs.add(chip.withSort(SortOrder.LATEST));
+    rs.add(chip.withSort(SortOrder.OLDEST).withGrouped(true));
+    rs.add(chip.withPage(2, 10));
+    rs.add(chip.withPage(3, 25).withGrouped(true));
+    rs.add(SearchRequest.of("금리").withFreshness(at).withPage(2, 100));
+    rs.add(chip.withTitleOnly(true));
+    return rs;
+  }
+
+  /** A page as one thread and as {@code threads} threads found it, its time taken left out. */
+  static SearchPage searched(SearchRequest r, int threads) throws IOException {
+    index.searchThreads(threads);
+    SearchPage p = index.search(r);
+    return new SearchPage(p.total(), p.page(), p.size(), p.hits(), p.pressCounts(), 0, p.relaxed(), p.groupCount(), p.groups());
+  }
+
+  @Test
+  void the_index_has_several_segments_in_several_slices() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")))) {
+      List<LeafReaderContext> leaves = reader.leaves();
+      assertThat(leaves).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(LuceneNewsIndex.balancedSlices(leaves, 2, 100)).hasSize(2);
+      assertThat(LuceneNewsIndex.balancedSlices(leaves, 3, 100)).hasSize(3);
+      assertThat(LuceneNewsIndex.balancedSlices(leaves, 3, reader.maxDoc() + 1)).hasSize(1);
+    }
+  }
+
+  @Test
+  void several_threads_find_what_one_thread_finds() throws IOException {
+    long before = index.searchPoolTasks();
+    int nonEmpty = 0;
+    int grouped = 0;
+    int relaxed = 0;
+    for (SearchRequest r : requests()) {
+      SearchPage one = searched(r, 1);
+      if (one.total() > 0) {
+        nonEmpty++;
+      }
+      if (one.relaxed()) {
+        relaxed++;
+      }
+      if (one.grouped() && one.groupCount() < one.total()) {
+        grouped++;
+      }
+      for (int threads : new int[] {2, 3}) {
+        SearchPage many = searched(r, threads);
+        String what = r + " on " + threads + " threads";
+        assertThat(many.total()).as(what).isEqualTo(one.total());
+        assertThat(many.hits()).as(what).isEqualTo(one.hits());
+        assertThat(scores(many)).as(what).containsExactly(scores(one));
+        assertThat(List.copyOf(many.pressCounts().entrySet())).as(what).isEqualTo(List.copyOf(one.pressCounts().entrySet()));
+        assertThat(many.groupCount()).as(what).isEqualTo(one.groupCount());
+        assertThat(many.groups()).as(what).isEqualTo(one.groups());
+        assertThat(many.relaxed()).as(what).isEqualTo(one.relaxed());
+        assertThat(many).as(what).isEqualTo(one);
+      }
+    }
+    // the requests test something: they find articles, group some, relax the long query, and the pool did work
+    assertThat(nonEmpty).isGreaterThan(20);
+    assertThat(grouped).isGreaterThan(3);
+    assertThat(relaxed).isGreaterThan(0);
+    assertThat(index.searchPoolTasks()).isGreaterThan(before);
+  }
+
+  @Test
+  void several_threads_rank_and_explain_as_one() throws IOException {
+    for (SearchRequest r : requests()) {
+      if (r.grouped()) {
+        continue;
+      }
+      index.searchThreads(1);
+      LuceneNewsIndex.Ranking one = index.rank(r);
+      Map<String, sosik.search.Explanation> whyOne = index.explain(r, one.ids());
+      index.searchThreads(3);
+      LuceneNewsIndex.Ranking many = index.rank(r);
+      assertThat(many.total()).as(r.toString()).isEqualTo(one.total());
+      assertThat(many.ids()).as(r.toString()).isEqualTo(one.ids());
+      assertThat(many.scores()).as(r.toString()).containsExactly(one.scores());
+      assertThat(many.relaxed()).isEqualTo(one.relaxed());
+      Map<String, sosik.search.Explanation> whyMany = index.explain(r, one.ids());
+      assertThat(whyMany.keySet()).containsExactlyElementsOf(whyOne.keySet());
+      whyOne.forEach((id, e) -> assertThat(whyMany.get(id).score()).isEqualTo(e.score()));
+    }
+  }
+
+  @Test
+  void a_press_count_from_every_slice_is_summed() throws IOException {
+    // the press counts add up to the total: no slice's counts are dropped
+    index.searchThreads(3);
+    SearchPage p = index.search(SearchRequest.of("반도체").withFreshness(Freshness.OFF).withGrouped(true));
+    assertThat(p.pressCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.total());
+    assertThat(p.total()).isGreaterThan(100);
+  }
+
+  @Test
+  void the_time_limit_holds_on_several_threads() throws IOException {
+    index.searchThreads(3);
+    index.searchTimeout(java.time.Duration.ZERO);
+    try {
+      assertThatThrownBy(() -> index.search(SearchRequest.of("반도체")))
+          .isInstanceOf(sosik.search.SearchTimeoutException.class);
+      assertThatThrownBy(() -> index.search(SearchRequest.of("반도체").withGrouped(true)))
+          .isInstanceOf(sosik.search.SearchTimeoutException.class);
+    } finally {
+      index.searchTimeout(LuceneNewsIndex.DEFAULT_SEARCH_TIMEOUT);
+    }
+    assertThat(index.search(SearchRequest.of("반도체")).total()).isGreaterThan(100);
+  }
+
+  @Test
+  void search_threads_must_be_at_least_one() {
+    assertThatThrownBy(() -> index.searchThreads(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+    assertThatThrownBy(() -> index.searchThreads(-2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-2");
+  }
+
+  @Test
+  void slices_are_balanced_and_cover_every_leaf_once() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")))) {
+      List<LeafReaderContext> leaves = reader.leaves();
+      for (int max = 1; max <= leaves.size() + 2; max++) {
+        IndexSearcher.LeafSlice[] slices = LuceneNewsIndex.balancedSlices(leaves, max, 0);
+        assertThat(slices).hasSize(Math.min(max, leaves.size()));
+        Set<Integer> seen = new HashSet<>();
+        Map<Integer, Long> docs = new LinkedHashMap<>();
+        for (int i = 0; i < slices.length; i++) {
+          assertThat(slices[i].leaves).isNotEmpty();
+          long sum = 0;
+          for (LeafReaderContext l : slices[i].leaves) {
+            assertThat(seen.add(l.ord)).isTrue();
+            sum += l.reader().maxDoc();
+          }
+          docs.put(i, sum);
+        }
+        assertThat(seen).hasSize(leaves.size());
+        if (max == 2) {
+          // greedy by size: the halves differ by at most the largest leaf
+          int largest = leaves.stream().mapToInt(l -> l.reader().maxDoc()).max().orElseThrow();
+          assertThat(Math.abs(docs.get(0) - docs.get(1))).isLessThanOrEqualTo(largest);
+        }
+      }
+    }
+  }
+
+  private static float[] scores(SearchPage p) {
+    float[] s = new float[p.hits().size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = p.hits().get(i).score();
+    }
+    return s;
+  }
+}
