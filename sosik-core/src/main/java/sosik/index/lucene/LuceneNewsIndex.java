@@ -1162,7 +1162,20 @@ public final class LuceneNewsIndex implements NewsIndex {
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
       return balancedSlices(leaves, maxSlices, minDocs);
     }
+
+    /**
+     * What Lucene hands to other threads besides the slices: each query term's look-up in every
+     * segment. Those stay on the calling thread (a seek each), unless {@code
+     * -Dsosik.parallelTermLookups=true}, for measuring.
+     */
+    @Override
+    public org.apache.lucene.search.TaskExecutor getTaskExecutor() {
+      return PARALLEL_TERM_LOOKUPS ? super.getTaskExecutor() : ON_CALLER;
+    }
   }
+
+  private static final boolean PARALLEL_TERM_LOOKUPS = "true".equals(System.getProperty("sosik.parallelTermLookups"));
+  private static final org.apache.lucene.search.TaskExecutor ON_CALLER = new org.apache.lucene.search.TaskExecutor(Runnable::run);
 
   /**
    * The leaves in at most {@code maxSlices} slices: largest leaf first, each to the slice with the
