@@ -432,6 +432,7 @@ final class ScaleBench {
       List<Double> allCpu = new ArrayList<>();
       var threads = ManagementFactory.getThreadMXBean();
       long wall = 0;
+      double[][] perQuery = new double[n][rounds];
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < n; i++) {
           long c0 = threads.getCurrentThreadCpuTime();
@@ -445,7 +446,22 @@ final class ScaleBench {
           }
           byKind.computeIfAbsent(queries.get(i).kind(), k -> new ArrayList<>()).add(dt / 1e6);
           all.add(dt / 1e6);
+          perQuery[i][r] = dt / 1e6;
         }
+      }
+      // the slowest queries by their median over the rounds: where the tail comes from
+      Integer[] order = new Integer[n];
+      double[] median = new double[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+        double[] t = perQuery[i].clone();
+        java.util.Arrays.sort(t);
+        median[i] = t.length == 0 ? 0 : t[t.length / 2];
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(median[b], median[a]));
+      for (int k = 0; k < Math.min(12, n) && rounds > 0; k++) {
+        int i = order[k];
+        CoreBench.progress("slow: %7.2f ms  %,9d hits  [%s] %s", median[i], totals[i], queries.get(i).kind(), queries.get(i).line());
       }
       int zero = 0;
       for (long t : totals) {
