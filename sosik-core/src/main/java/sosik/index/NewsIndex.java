@@ -104,4 +104,16 @@ public interface NewsIndex extends Closeable {
   default void scan(SearchRequest request, boolean articles, Consumer<Match> visitor) throws IOException {
     throw new UnsupportedOperationException("this index cannot scan matches");
   }
+
+  /** What {@link #scanDates} gives for an article without a date. */
+  long UNDATED = Long.MIN_VALUE;
+
+  /**
+   * Visits the publication instant (epoch milliseconds, {@link #UNDATED} when it has none) of every
+   * article matching the request, as {@link #scan} would visit the articles: what a count over time
+   * needs, without ids, presses or groups.
+   */
+  default void scanDates(SearchRequest request, java.util.function.LongConsumer visitor) throws IOException {
+    scan(request, false, m -> visitor.accept(m.publishedAt() == null ? UNDATED : m.publishedAt().toEpochMilli()));
+  }
 }

@@ -1547,6 +1547,39 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
+  public void scanDates(SearchRequest r, java.util.function.LongConsumer visitor) throws IOException {
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      Plan plan = plan(s, r, press, period);
+      Query q = withGroup(filtered(plan.text(), period, press), r.group());
+      // the dates alone, from the doc values: no stored fields, ids or strings per match
+      s.search(q, new org.apache.lucene.search.SimpleCollector() {
+        private org.apache.lucene.index.NumericDocValues published;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+          published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          visitor.accept(published.advanceExact(doc) ? published.longValue() : UNDATED);
+        }
+
+        @Override
+        public org.apache.lucene.search.ScoreMode scoreMode() {
+          return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+        }
+      });
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  @Override
   public void scan(SearchRequest r, boolean articles, Consumer<Match> visitor) throws IOException {
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
