@@ -305,12 +305,13 @@ public final class LuceneNewsIndex implements NewsIndex {
       if (next.fingerprint().equals(dictionary.fingerprint())) {
         return false;
       }
-      Analyzer before = korean.swap(new KoreanNewsAnalyzer(next));
       if (previousAnalyzer == null) {
         // the articles still hold the old analysis; a second change during a re-analysis keeps
-        // the oldest, since articles not yet reached hold that one
-        previousAnalyzer = new PerFieldAnalyzerWrapper(before, Map.of(Fields.ID, new KeywordAnalyzer()));
+        // the oldest, since articles not yet reached hold that one. Set before the swap, so that
+        // no query reads the new analysis alone while articles still hold the old one
+        previousAnalyzer = new PerFieldAnalyzerWrapper(korean.delegate(), Map.of(Fields.ID, new KeywordAnalyzer()));
       }
+      korean.swap(new KoreanNewsAnalyzer(next));
       dictionary = next;
       startReanalysis(next.fingerprint());
       return true;
@@ -868,10 +869,13 @@ public final class LuceneNewsIndex implements NewsIndex {
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
+    // the words are read before the searcher is: a re-analysis that ends in between has
+    // already made every article it rewrote visible
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, r, press, period);
+      Plan plan = plan(s, text, press, period);
       Query mainQuery = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
       // press counts ignore the press filter, so the other presses' counts stay visible
       Query facetQuery = withGroup(filtered(plan.text(), period, null), r.group());
@@ -992,10 +996,13 @@ public final class LuceneNewsIndex implements NewsIndex {
     checkWindow(r);
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
+    // the words are read before the searcher is: a re-analysis that ends in between has
+    // already made every article it rewrote visible
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, r, press, period);
+      Plan plan = plan(s, text, press, period);
       TopDocs docs = s.search(filtered(fresh(plan.text(), r), period, press), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
@@ -1022,10 +1029,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   public Map<String, sosik.search.Explanation> explain(SearchRequest r, List<String> ids) throws IOException {
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
+    // the words are read before the searcher is: a re-analysis that ends in between has
+    // already made every article it rewrote visible
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, r, press, period);
+      Plan plan = plan(s, text, press, period);
       Query q = s.rewrite(filtered(fresh(plan.text(), r), period, press));
       Map<String, sosik.search.Explanation> out = new LinkedHashMap<>();
       for (String id : ids) {
@@ -1093,9 +1103,8 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** The text query a request runs as: all words, or relaxed when it is long and all words find too few. */
   private record Plan(Query text, boolean relaxed) {}
 
-  private Plan plan(IndexSearcher s, SearchRequest r, Query press, Query period) throws IOException {
+  private Plan plan(IndexSearcher s, LuceneQueryBuilder.TextQueries t, Query press, Query period) throws IOException {
     LongQueryPolicy p = longQueries;
-    LuceneQueryBuilder.TextQueries t = queries.textQueries(r.query(), r.titleOnly(), p);
     if (t.relaxed() == null) {
       return new Plan(t.strict(), false);
     }
@@ -1550,10 +1559,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   public void scanDates(SearchRequest r, java.util.function.LongConsumer visitor) throws IOException {
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
+    // the words are read before the searcher is: a re-analysis that ends in between has
+    // already made every article it rewrote visible
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-      Plan plan = plan(s, r, press, period);
+      Plan plan = plan(s, text, press, period);
       Query q = withGroup(filtered(plan.text(), period, press), r.group());
       // the dates alone, from the doc values: no stored fields, ids or strings per match
       s.search(q, new org.apache.lucene.search.SimpleCollector() {
@@ -1583,10 +1595,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   public void scan(SearchRequest r, boolean articles, Consumer<Match> visitor) throws IOException {
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
+    // the words are read before the searcher is: a re-analysis that ends in between has
+    // already made every article it rewrote visible
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-      Plan plan = plan(s, r, press, period);
+      Plan plan = plan(s, text, press, period);
       Query q = withGroup(filtered(plan.text(), period, press), r.group());
       s.search(q, new org.apache.lucene.search.SimpleCollector() {
         private LeafReaderContext leaf;
