@@ -1555,8 +1555,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     return GroupSummary.of(groupId, members, grouper.policy());
   }
 
-  @Override
-  public void scanDates(SearchRequest r, java.util.function.LongConsumer visitor) throws IOException {
+  /** Runs {@code collector} over every article matching the request as {@link #search} would match it. */
+  private void scanWith(SearchRequest r, org.apache.lucene.search.Collector collector) throws IOException {
     Query press = queries.pressFilter(r);
     Query period = queries.periodFilter(r);
     // the words are read before the searcher is: a re-analysis that ends in between has
@@ -1567,82 +1567,74 @@ public final class LuceneNewsIndex implements NewsIndex {
       IndexSearcher s = new IndexSearcher(shared.getIndexReader());
       Plan plan = plan(s, text, press, period);
       Query q = withGroup(filtered(plan.text(), period, press), r.group());
-      // the dates alone, from the doc values: no stored fields, ids or strings per match
-      s.search(q, new org.apache.lucene.search.SimpleCollector() {
-        private org.apache.lucene.index.NumericDocValues published;
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-          published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-          visitor.accept(published.advanceExact(doc) ? published.longValue() : UNDATED);
-        }
-
-        @Override
-        public org.apache.lucene.search.ScoreMode scoreMode() {
-          return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-        }
-      });
+      s.search(q, collector);
     } finally {
       searchers.release(shared);
     }
   }
 
   @Override
+  public void scanDates(SearchRequest r, java.util.function.LongConsumer visitor) throws IOException {
+    // the dates alone, from the doc values: no stored fields, ids or strings per match
+    scanWith(r, new org.apache.lucene.search.SimpleCollector() {
+      private org.apache.lucene.index.NumericDocValues published;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        visitor.accept(published.advanceExact(doc) ? published.longValue() : UNDATED);
+      }
+
+      @Override
+      public org.apache.lucene.search.ScoreMode scoreMode() {
+        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+      }
+    });
+  }
+
+  @Override
   public void scan(SearchRequest r, boolean articles, Consumer<Match> visitor) throws IOException {
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    // the words are read before the searcher is: a re-analysis that ends in between has
-    // already made every article it rewrote visible
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
-    IndexSearcher shared = searchers.acquire();
-    try {
-      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-      Plan plan = plan(s, text, press, period);
-      Query q = withGroup(filtered(plan.text(), period, press), r.group());
-      s.search(q, new org.apache.lucene.search.SimpleCollector() {
-        private LeafReaderContext leaf;
-        private StoredFields stored;
-        private org.apache.lucene.index.NumericDocValues published;
-        private org.apache.lucene.index.SortedDocValues pressDv;
-        private org.apache.lucene.index.SortedDocValues groupDv;
+    scanWith(r, new org.apache.lucene.search.SimpleCollector() {
+      private LeafReaderContext leaf;
+      private StoredFields stored;
+      private org.apache.lucene.index.NumericDocValues published;
+      private org.apache.lucene.index.SortedDocValues pressDv;
+      private org.apache.lucene.index.SortedDocValues groupDv;
 
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-          leaf = context;
-          stored = context.reader().storedFields();
-          published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
-          pressDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.PRESS_DV);
-          groupDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.GROUP_DV);
-        }
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) throws IOException {
+        leaf = context;
+        stored = context.reader().storedFields();
+        published = org.apache.lucene.index.DocValues.getNumeric(context.reader(), Fields.PUBLISHED_DV);
+        pressDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.PRESS_DV);
+        groupDv = org.apache.lucene.index.DocValues.getSorted(context.reader(), Fields.GROUP_DV);
+      }
 
-        @Override
-        public void collect(int doc) throws IOException {
-          if (articles) {
-            Document d = stored.document(doc);
-            Article a = fromDocument(d);
-            String g = d.get(Fields.GROUP);
-            visitor.accept(new Match(a.id(), a.publishedAt(), a.press(), g == null ? a.id() : g, a));
-            return;
-          }
-          Instant at = published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null;
-          String p = pressDv.advanceExact(doc) ? pressDv.lookupOrd(pressDv.ordValue()).utf8ToString() : null;
-          String g = groupDv.advanceExact(doc) ? groupDv.lookupOrd(groupDv.ordValue()).utf8ToString() : null;
-          String id = idLookup.id(List.of(leaf), leaf.docBase + doc);
-          visitor.accept(new Match(id, at, p, g == null ? id : g, null));
+      @Override
+      public void collect(int doc) throws IOException {
+        if (articles) {
+          Document d = stored.document(doc);
+          Article a = fromDocument(d);
+          String g = d.get(Fields.GROUP);
+          visitor.accept(new Match(a.id(), a.publishedAt(), a.press(), g == null ? a.id() : g, a));
+          return;
         }
+        Instant at = published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null;
+        String p = pressDv.advanceExact(doc) ? pressDv.lookupOrd(pressDv.ordValue()).utf8ToString() : null;
+        String g = groupDv.advanceExact(doc) ? groupDv.lookupOrd(groupDv.ordValue()).utf8ToString() : null;
+        String id = idLookup.id(List.of(leaf), leaf.docBase + doc);
+        visitor.accept(new Match(id, at, p, g == null ? id : g, null));
+      }
 
-        @Override
-        public org.apache.lucene.search.ScoreMode scoreMode() {
-          return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-        }
-      });
-    } finally {
-      searchers.release(shared);
-    }
+      @Override
+      public org.apache.lucene.search.ScoreMode scoreMode() {
+        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+      }
+    });
   }
 
   private static Query withGroup(Query q, String group) {
