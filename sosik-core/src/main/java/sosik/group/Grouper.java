@@ -38,9 +38,39 @@ public final class Grouper {
   private long placed;
   private long nanos;
   private long eventJoins;
+  /** Whether band keys carry the week ({@link BandKeys}); an index of an older layout keeps them plain. */
+  private volatile boolean timedBands = true;
 
   public Grouper(GroupPolicy policy) {
     this.policy = policy;
+  }
+
+  /** Band keys with the week ({@link BandKeys}, the default) or plain, as an older index stores them. */
+  public Grouper timedBands(boolean on) {
+    this.timedBands = on;
+    return this;
+  }
+
+  public boolean timedBands() {
+    return timedBands;
+  }
+
+  /**
+   * The keys an index stores an article with: its text's band keys (with its week, unless {@link
+   * #timedBands} is off), then its event keys.
+   */
+  public List<String> indexKeys(GroupMember m) {
+    if (!timedBands) {
+      return m.indexKeys();
+    }
+    List<String> bands = BandKeys.stored(m.signature().bandKeys(), m.publishedAt());
+    List<String> event = EventTerms.ownKeys(m.signature().event(), m.publishedAt());
+    if (event.isEmpty()) {
+      return bands;
+    }
+    List<String> all = new ArrayList<>(bands);
+    all.addAll(event);
+    return all;
   }
 
   public GroupPolicy policy() {
@@ -85,7 +115,8 @@ public final class Grouper {
   }
 
   private List<List<String>> lookups(GroupMember self) {
-    List<String> bands = self.signature().bandKeys();
+    List<String> plain = self.signature().bandKeys();
+    List<String> bands = timedBands ? BandKeys.lookup(plain, self.publishedAt(), policy.window()) : plain;
     if (policy.event() == null || self.signature().event().length == 0) {
       return List.of(bands);
     }
@@ -97,7 +128,7 @@ public final class Grouper {
     List<List<String>> lookups = lookups(self);
     GroupMember best = null;
     double bestSim = 0;
-    List<GroupMember> found = candidates(a.id(), lookups.get(0), committed);
+    List<GroupMember> found = candidates(self, lookups.get(0), committed);
     for (GroupMember m : found) {
       double s = policy.match(self, m);
       if (s > bestSim) {
@@ -107,7 +138,7 @@ public final class Grouper {
     }
     if (best == null && lookups.size() > 1) {
       // no text close enough: an independent report of the same event, by the salient terms
-      for (GroupMember m : candidates(a.id(), lookups.get(1), committed)) {
+      for (GroupMember m : candidates(self, lookups.get(1), committed)) {
         double s = policy.event().match(self, m);
         if (s > bestSim) {
           best = m;
@@ -130,10 +161,11 @@ public final class Grouper {
    * Committed and recent articles sharing at least {@link Signature#MIN_SHARED_BANDS} of the keys,
    * at most {@link GroupPolicy#candidates()} of each, earliest first.
    */
-  private List<GroupMember> candidates(String id, List<String> keys, Candidates committed) throws IOException {
+  private List<GroupMember> candidates(GroupMember self, List<String> keys, Candidates committed) throws IOException {
     if (keys.isEmpty()) {
       return List.of();
     }
+    String id = self.id();
     Set<String> seen = new HashSet<>();
     seen.add(id);
     List<GroupMember> found = new ArrayList<>();
@@ -143,9 +175,18 @@ public final class Grouper {
       }
     }
     // placed since the last commit: the same rule as the index's, at least MIN_SHARED_BANDS keys
-    Map<String, Integer> shared = new HashMap<>();
+    // kept by plain key: the weeks of a look-up name one band key several times, counted once
+    Set<String> plain = new java.util.LinkedHashSet<>();
     for (String k : keys) {
+      plain.add(BandKeys.plain(k));
+    }
+    Map<String, Integer> shared = new HashMap<>();
+    for (String k : plain) {
       for (String other : recentByBand.getOrDefault(k, List.of())) {
+        // as the committed look-up's weeks do: only those that may join (the window, or undated)
+        if (timedBands && !withinWindow(self, recent.get(other))) {
+          continue;
+        }
         shared.merge(other, 1, Integer::sum);
       }
     }
@@ -162,6 +203,14 @@ public final class Grouper {
     found.sort(Comparator.comparing(GroupMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(GroupMember::id));
     return found;
+  }
+
+  /** Whether {@code m} was published within the policy's window of {@code self}, or either is undated. */
+  private boolean withinWindow(GroupMember self, GroupMember m) {
+    if (m == null || self.publishedAt() == null || m.publishedAt() == null) {
+      return true;
+    }
+    return java.time.Duration.between(self.publishedAt(), m.publishedAt()).abs().compareTo(policy.window()) <= 0;
   }
 
   /** Articles that joined a group by the event rule (none of its members' texts was close enough). */

@@ -116,4 +116,13 @@ public interface NewsIndex extends Closeable {
   default void scanDates(SearchRequest request, java.util.function.LongConsumer visitor) throws IOException {
     scan(request, false, m -> visitor.accept(m.publishedAt() == null ? UNDATED : m.publishedAt().toEpochMilli()));
   }
+
+  /**
+   * The articles matching the request per Korea-time day, and those without a date: a chart's
+   * counts. By default counted from {@link #scanDates}; a backend that can count on its side
+   * answers without sending every match.
+   */
+  default sosik.search.DayCounts countByDay(SearchRequest request) throws IOException {
+    return sosik.search.DayCounts.of(v -> scanDates(request, v));
+  }
 }

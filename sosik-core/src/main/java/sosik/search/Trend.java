@@ -28,7 +28,6 @@ import sosik.index.NewsIndex;
 public record Trend(By by, List<Row> rows, long total, long undated, List<String> presses) {
   /** The most periods one trend lists (about 27 years of days). */
   public static final int MAX_ROWS = 10_000;
-  private static final long HALF_HOUR_MS = 30 * 60 * 1000L;
 
   /** The period a row counts. */
   public enum By {
@@ -100,20 +99,10 @@ public record Trend(By by, List<Row> rows, long total, long undated, List<String
     long[] total = {0};
     long[] undated = {0};
     if (!byPress) {
-      // counts per half hour of UTC first (every offset Korea has used is a whole number of half
-      // hours, so a half hour lies in one local day), then per local day: one date conversion per
-      // half hour instead of one per article
-      Map<Long, long[]> halfHours = new HashMap<>();
-      index.scanDates(request, ms -> {
-        total[0]++;
-        if (ms == NewsIndex.UNDATED) {
-          undated[0]++;
-        } else {
-          halfHours.computeIfAbsent(Math.floorDiv(ms, HALF_HOUR_MS), k -> new long[1])[0]++;
-        }
-      });
-      halfHours.forEach((k, n) -> counts.merge(
-          by.start(java.time.Instant.ofEpochMilli(k * HALF_HOUR_MS).atZone(KoreaTime.ZONE).toLocalDate()), n[0], Long::sum));
+      DayCounts days = index.countByDay(request);
+      days.days().forEach((d, n) -> counts.merge(by.start(d), n, Long::sum));
+      total[0] = days.total();
+      undated[0] = days.undated();
     } else {
       index.scan(request, false, m -> {
         total[0]++;

@@ -172,8 +172,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     } else if (dict.isObject()) { // a list as OpenSearch sometimes returns it: {"0": …, "1": …}
       dict.forEach(e -> entries.add(e.asText()));
     }
-    ensureGroupFields(client, name);
+    boolean timedBands = ensureGroupFields(client, name);
     OpenSearchNewsIndex idx = new OpenSearchNewsIndex(client, name, NewsDictionary.of("index " + name + " user_dictionary", entries));
+    idx.grouper.timedBands(timedBands);
     StoredAliases stored = idx.readAliases();
     idx.aliases = stored.table();
     idx.aliasesSeq = stored.seq();
@@ -194,7 +195,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     ArrayNode d = korean.putArray("user_dictionary");
     userEntries.forEach(d::add);
     analyzers.putObject(QueryDsl.TERMS_ANALYZER).put("type", "sosik_terms");
-    ObjectNode props = body.putObject("mappings").put("dynamic", "strict").putObject("properties");
+    ObjectNode mappings = body.putObject("mappings").put("dynamic", "strict");
+    mappings.putObject("_meta").put(BAND_KEYS_META, BAND_KEYS_WEEKLY);
+    ObjectNode props = mappings.putObject("properties");
     for (String text : List.of("title", "body")) {
       props.putObject(text).put("type", "text").put("analyzer", ANALYZER).put("index_options", "offsets").put("norms", true);
     }
@@ -231,16 +234,26 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     props.putObject(GROUP_SIGNATURE).put("type", "binary").put("doc_values", false);
   }
 
-  /** An index made before grouping gets the group fields (its articles are alone until written again). */
-  private static void ensureGroupFields(OpenSearchClient client, String name) throws IOException {
+  /**
+   * An index made before grouping gets the group fields (its articles are alone until written
+   * again). Tells whether the index stores band keys with their week ({@link sosik.group.BandKeys}):
+   * an index made before that keeps plain keys, so that its articles are still found.
+   */
+  private static boolean ensureGroupFields(OpenSearchClient client, String name) throws IOException {
     JsonNode mapping = client.call("GET", "/" + name + "/_mapping", null);
-    if (mapping.path(name).path("mappings").path("properties").has(GROUP)) {
-      return;
+    JsonNode mappings = mapping.path(name).path("mappings");
+    if (mappings.path("properties").has(GROUP)) {
+      return BAND_KEYS_WEEKLY.equals(mappings.path("_meta").path(BAND_KEYS_META).asText());
     }
     ObjectNode body = F.objectNode();
     groupFields(body.putObject("properties"));
     client.call("PUT", "/" + name + "/_mapping", body);
+    return false;
   }
+
+  /** The mapping's note of the band keys' layout; an index without it has plain keys. */
+  static final String BAND_KEYS_META = "sosik_band_keys";
+  static final String BAND_KEYS_WEEKLY = "weekly";
 
   static final String GROUP = "group";
   static final String GROUP_BAND = "group_band";
@@ -491,12 +504,12 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     }
   }
 
-  private static String source(Article a, String hash, GroupMember group) {
+  private String source(Article a, String hash, GroupMember group) {
     ObjectNode d = F.objectNode();
     d.put("id", a.id());
     GroupMember g = group != null ? group : GroupMember.of(a, a.id(), Signature.of(a));
     d.put(GROUP, g.groupId());
-    List<String> bands = g.indexKeys();
+    List<String> bands = grouper.indexKeys(g);
     if (!bands.isEmpty()) {
       ArrayNode keys = d.putArray(GROUP_BAND);
       bands.forEach(keys::add);
@@ -889,7 +902,9 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     ArrayNode should = bool.putArray("should");
     for (String k : bandKeys) {
       ObjectNode cs = F.objectNode();
-      cs.set("filter", QueryDsl.wrap("term", F.objectNode().set(GROUP_BAND, F.objectNode().put("value", k))));
+      // an undated article's look-up asks for a band key in every week ({@link sosik.group.BandKeys#isPrefix})
+      String kind = sosik.group.BandKeys.isPrefix(k) ? "prefix" : "term";
+      cs.set("filter", QueryDsl.wrap(kind, F.objectNode().set(GROUP_BAND, F.objectNode().put("value", k))));
       cs.put("boost", 1.0f);
       should.add(QueryDsl.wrap("constant_score", cs));
     }
@@ -1024,6 +1039,36 @@ public final class OpenSearchNewsIndex implements NewsIndex {
       del.putArray("pit_id").add(pit);
       client.send("DELETE", "/_search/point_in_time", del.toString());
     }
+  }
+
+  /**
+   * A chart's counts in one search: a {@code date_histogram} per Korea-time day and a {@code
+   * missing} count for the undated, instead of paging through every match as {@link #scan} does.
+   */
+  @Override
+  public sosik.search.DayCounts countByDay(SearchRequest r) throws IOException {
+    ObjectNode period = periodFilter(r);
+    ObjectNode press = pressFilter(r);
+    Plan plan = plan(r, press, period);
+    ObjectNode body = F.objectNode();
+    body.set("query", withGroup(filtered(QueryDsl.of(plan.text()), period, press), r.group()));
+    body.put("size", 0).put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.putObject("days").putObject("date_histogram")
+        .put("field", "published")
+        .put("calendar_interval", "1d")
+        .put("time_zone", sosik.article.KoreaTime.ZONE.getId())
+        .put("min_doc_count", 1)
+        .put("format", "yyyy-MM-dd");
+    aggs.putObject("undated").putObject("missing").put("field", "published");
+    JsonNode res = client.call("POST", path + "/_search", body);
+    checkComplete(res);
+    java.util.TreeMap<java.time.LocalDate, Long> days = new java.util.TreeMap<>();
+    for (JsonNode b : res.path("aggregations").path("days").path("buckets")) {
+      days.merge(java.time.LocalDate.parse(b.path("key_as_string").asText()), b.path("doc_count").asLong(), Long::sum);
+    }
+    return new sosik.search.DayCounts(days, res.path("aggregations").path("undated").path("doc_count").asLong(),
+        res.path("hits").path("total").path("value").asLong());
   }
 
   /** Marks the highlighter puts around a match: private-use characters no article holds. */

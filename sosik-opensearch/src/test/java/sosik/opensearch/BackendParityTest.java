@@ -181,6 +181,33 @@ class BackendParityTest {
   }
 
   @Test
+  void charts_count_the_same_per_day_week_and_month() throws IOException {
+    int compared = 0;
+    long counted = 0;
+    for (SearchRequest r : requests()) {
+      for (sosik.search.Trend.By by : sosik.search.Trend.By.values()) {
+        sosik.search.Trend a = sosik.search.Trend.of(embedded, r, by, false);
+        sosik.search.Trend b = sosik.search.Trend.of(opensearch, r, by, false);
+        String what = r.query().text() + " by " + by;
+        assertThat(b.total()).as(what).isEqualTo(a.total()).isEqualTo(embedded.search(r).total());
+        assertThat(b.undated()).as(what).isEqualTo(a.undated());
+        assertThat(b.rows()).as(what).isEqualTo(a.rows());
+        compared++;
+        counted += b.total();
+      }
+    }
+    // the one-search count agrees with the count over every match (the one split by press)
+    SearchRequest wide = SearchRequest.of("삼성전자");
+    sosik.search.Trend fast = sosik.search.Trend.of(opensearch, wide, sosik.search.Trend.By.DAY, false);
+    sosik.search.Trend full = sosik.search.Trend.of(opensearch, wide, sosik.search.Trend.By.DAY, true);
+    assertThat(fast.total()).isPositive().isEqualTo(full.total());
+    assertThat(fast.rows().stream().map(sosik.search.Trend.Row::count).toList())
+        .isEqualTo(full.rows().stream().map(sosik.search.Trend.Row::count).toList());
+    assertThat(compared).isGreaterThan(200);
+    assertThat(counted).isGreaterThan(10_000);
+  }
+
+  @Test
   void both_backends_learn_the_same_abbreviations() {
     List<String> pairs = embedded.aliases().inUse().stream().map(e -> e.shortForm() + "=" + e.longForm()).toList();
     System.out.printf("aliases: %d pairs in use (%s), %d known, the same on both backends%n",

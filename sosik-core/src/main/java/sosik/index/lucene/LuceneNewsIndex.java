@@ -60,6 +60,7 @@ import sosik.analysis.KoreanNewsAnalyzer;
 import sosik.analysis.NewsDictionary;
 import sosik.article.Article;
 import sosik.article.ArticleId;
+import sosik.group.BandKeys;
 import sosik.group.GroupMember;
 import sosik.group.GroupPolicy;
 import sosik.group.GroupSummary;
@@ -191,6 +192,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     int format = fresh ? IndexMetadata.FORMAT_VERSION : meta == null ? 1 : meta.formatVersion();
     this.formatVersion = format;
     queries.leadField(LEAD_FIELD && format >= IndexMetadata.LEAD_FIELD);
+    grouper.timedBands(format >= IndexMetadata.TIMED_BANDS);
     if (mode == Mode.WRITE) {
       Files.createDirectories(luceneDir);
       IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
@@ -769,11 +771,11 @@ public final class LuceneNewsIndex implements NewsIndex {
     queries.leadField(on && leadFromField());
   }
 
-  private static Document toDocument(Article a, String hash, GroupMember group) {
+  private Document toDocument(Article a, String hash, GroupMember group) {
     Document d = new Document();
     d.add(new StringField(Fields.GROUP, group.groupId(), Field.Store.YES));
     d.add(new SortedDocValuesField(Fields.GROUP_DV, new BytesRef(group.groupId())));
-    for (String k : group.indexKeys()) {
+    for (String k : grouper.indexKeys(group)) {
       d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
     }
     byte[] sig = group.signature().toBytes();
@@ -1433,6 +1435,15 @@ public final class LuceneNewsIndex implements NewsIndex {
       keys[i] = new BytesRef(bandKeys.get(i));
     }
     java.util.Arrays.sort(keys); // neighbouring keys share the terms dictionary's blocks
+    long[] weeks = new long[keys.length];
+    boolean[] prefix = new boolean[keys.length];
+    boolean[] undated = new boolean[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      String k = keys[i].utf8ToString();
+      weeks[i] = BandKeys.weekOf(k);
+      prefix[i] = BandKeys.isPrefix(k);
+      undated[i] = BandKeys.isUndated(k);
+    }
     List<long[]> shared = new ArrayList<>(); // {global doc, keys shared}
     org.apache.lucene.index.PostingsEnum postings = null;
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -1440,22 +1451,42 @@ public final class LuceneNewsIndex implements NewsIndex {
       if (terms == null) {
         continue;
       }
+      // the segment's weeks and whether it holds undated articles: a week key outside them, or an
+      // undated key where every article is dated, is not looked for
+      org.apache.lucene.index.PointValues dates = leaf.reader().getPointValues(Fields.PUBLISHED);
+      boolean anyUndated = dates == null || dates.getDocCount() < leaf.reader().maxDoc();
+      long firstWeek = Long.MIN_VALUE;
+      long lastWeek = Long.MAX_VALUE;
+      if (dates != null) {
+        firstWeek = BandKeys.week(Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(dates.getMinPackedValue(), 0)));
+        lastWeek = BandKeys.week(Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(dates.getMaxPackedValue(), 0)));
+      } else {
+        firstWeek = lastWeek = Long.MIN_VALUE + 1; // no dated article: no week key can be there
+      }
       org.apache.lucene.index.TermsEnum te = terms.iterator();
       var live = leaf.reader().getLiveDocs();
       Map<Integer, Integer> counts = null;
-      for (BytesRef k : keys) {
+      for (int i = 0; i < keys.length; i++) {
+        BytesRef k = keys[i];
+        if ((undated[i] && !anyUndated) || (weeks[i] != Long.MIN_VALUE && (weeks[i] < firstWeek || weeks[i] > lastWeek))) {
+          continue;
+        }
+        if (prefix[i]) {
+          // an undated article's look-up: the band key in every week, and undated
+          if (te.seekCeil(k) == org.apache.lucene.index.TermsEnum.SeekStatus.END) {
+            continue;
+          }
+          for (BytesRef t = te.term(); t != null && org.apache.lucene.util.StringHelper.startsWith(t, k); t = te.next()) {
+            postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+            counts = count(postings, live, counts);
+          }
+          continue;
+        }
         if (!te.seekExact(k)) {
           continue;
         }
         postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-        for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-          if (live == null || live.get(d)) {
-            if (counts == null) {
-              counts = new HashMap<>();
-            }
-            counts.merge(d, 1, Integer::sum);
-          }
-        }
+        counts = count(postings, live, counts);
       }
       if (counts != null) {
         for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
@@ -1497,6 +1528,20 @@ public final class LuceneNewsIndex implements NewsIndex {
           signature));
     }
     return out;
+  }
+
+  /** Adds one to the count of every live article in {@code postings}. */
+  private static Map<Integer, Integer> count(
+      org.apache.lucene.index.PostingsEnum postings, org.apache.lucene.util.Bits live, Map<Integer, Integer> counts) throws IOException {
+    for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+      if (live == null || live.get(d)) {
+        if (counts == null) {
+          counts = new HashMap<>();
+        }
+        counts.merge(d, 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 
   /** The stored fields a group member is read from; its signature comes from doc values. */
@@ -1655,6 +1700,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     IndexWriter w = writer();
     long[] done = {0};
     IOException[] failure = {null};
+    // every article is rewritten with the current layout, band keys with their week among it
+    boolean timedBefore = grouper.timedBands();
+    grouper.timedBands(true);
     IndexSearcher s = searchers.acquire();
     try {
       forEachDocument(s, d -> {
@@ -1681,6 +1729,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
     if (failure[0] != null) {
       w.rollback();
+      grouper.timedBands(timedBefore);
       throw failure[0];
     }
     commit();

@@ -29,7 +29,8 @@ class KeyLookupCodecTest {
       idx.upsert(GroupFixtures.SAME_DAY);
       idx.commit();
     }
-    List<String> keys = Signature.of(GroupFixtures.WIRE).bandKeys();
+    // stored with the week they were published in (sosik.group.BandKeys)
+    List<String> keys = sosik.group.BandKeys.stored(Signature.of(GroupFixtures.WIRE).bandKeys(), GroupFixtures.WIRE.publishedAt());
     try (FSDirectory d = FSDirectory.open(dir.resolve("lucene")); DirectoryReader r = DirectoryReader.open(d)) {
       assertThat(r.leaves()).isNotEmpty();
       for (LeafReaderContext leaf : r.leaves()) {
