@@ -106,6 +106,29 @@ public final class GroupFixtures {
               + "회사는 충전기 60기 설치도 마무리 단계라고 전했다.",
           "동녘신문", "2026-11-21T10:00:00+09:00", "https://dongnyeok.example/n/5101");
 
+  // ---- a template story that comes back every week: group band keys with the week ----
+
+  /** A weekly price report: the same sentences every week, only the figures change now and then. */
+  public static final String WEEKLY_REPORT =
+      "이번 주 전국 주유소 휘발유 평균 판매가격은 리터당 1702원으로 지난주보다 소폭 올랐다. "
+          + "경유 평균 판매가격은 리터당 1581원으로 집계됐다. "
+          + "지역별로는 서울이 가장 높았고 대구가 가장 낮은 수준을 보였다. "
+          + "상표별로는 알뜰주유소의 판매가격이 가장 낮았다. "
+          + "국제 유가는 산유국의 감산 연장 소식에 상승세를 이어갔다. "
+          + "업계에서는 다음 주에도 국내 제품 가격이 오를 가능성이 크다고 내다봤다.";
+
+  /** The report with {@code text}, published at 10:00 Korea time on {@code day} (null: undated). */
+  public static Article weeklyReport(String text, String press, java.time.LocalDate day, String url) {
+    return article("주간 유가 동향", text, press, day == null ? null : day + "T10:00:00+09:00", url);
+  }
+
+  /** This week's report by one press, its figures and a sentence changed: close, not identical. */
+  public static Article thisWeeksReport(java.time.LocalDate day) {
+    String text = WEEKLY_REPORT.replace("1702원", "1715원").replace("1581원", "1590원")
+        .replace("국제 유가는 산유국의 감산 연장 소식에 상승세를 이어갔다.", "국제 유가는 중동 지역의 긴장이 이어지며 큰 폭으로 뛰었다.");
+    return weeklyReport(text, "코리아데일리", day, "https://koreadaily.example/oil/this-week");
+  }
+
   /** The wire story and its reprints of the same day, and the other story. */
   public static final List<Article> SAME_DAY = List.of(REPRINT_2, WIRE, REPRINT_1, REPRINT_3, OTHER_STORY);
 }

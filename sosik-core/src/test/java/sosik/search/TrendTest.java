@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import sosik.article.Article;
 import sosik.index.NewsIndex;
 import sosik.index.lucene.LuceneNewsIndex;
-import sosik.ingest.ArticleDraft;
-import sosik.ingest.ArticleNormalizer;
 
 /**
  * Counts over time: the embedded index's count from the dates alone gives the same rows as the
@@ -23,26 +21,9 @@ import sosik.ingest.ArticleNormalizer;
 class TrendTest {
   @TempDir Path dir;
 
-  static Article article(int n, String published) {
-    return new ArticleNormalizer().normalize(new ArticleDraft(
-        "항만 예산 소식 " + n, "항만 예산이 늘었다. 어민들은 반겼다. " + n, n % 2 == 0 ? "솔섬일보" : "바다신문",
-        List.of(), null, published, "https://trend.example/" + n, null, Map.of()));
-  }
-
   @Test
   void the_count_from_dates_alone_matches_the_count_over_every_match() throws IOException {
-    List<Article> all = new ArrayList<>();
-    // around Korean midnight (15:00 UTC), month and year ends, a week's Monday, and undated ones
-    String[] at = {
-      "2026-01-31T14:59:59Z", "2026-01-31T15:00:00Z", "2026-01-31T15:29:59Z", "2025-12-31T14:30:00Z",
-      "2025-12-31T15:00:01Z", "2026-03-01T23:59:00+09:00", "2026-03-02T00:00:00+09:00", "2026-02-15T09:00:00+09:00",
-      "2026-02-15T09:10:00+09:00", "2026-02-16T12:00:00+09:00", "2026-04-10T08:00:00Z"
-    };
-    for (int i = 0; i < at.length; i++) {
-      all.add(article(i, at[i]));
-    }
-    all.add(article(100, null));
-    all.add(article(101, null));
+    List<Article> all = TrendFixtures.articles(TrendFixtures.EDGES);
     try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
       index.upsert(all);
       index.commit();

@@ -8,17 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sosik.article.Article;
 import sosik.index.lucene.LuceneNewsIndex;
-import sosik.ingest.ArticleDraft;
-import sosik.ingest.ArticleNormalizer;
 import sosik.opensearch.testing.OpenSearchCluster;
 import sosik.search.DayCounts;
 import sosik.search.SearchRequest;
 import sosik.search.Trend;
+import sosik.search.TrendFixtures;
 
 /**
  * The chart's counts on OpenSearch come from one aggregation per Korea-time day: the same days as
@@ -28,25 +26,12 @@ import sosik.search.Trend;
 class OpenSearchTrendTest {
   @TempDir Path dir;
 
-  static Article article(int n, String published) {
-    return new ArticleNormalizer().normalize(new ArticleDraft(
-        "항만 예산 소식 " + n, "항만 예산이 늘었다. 어민들은 반겼다. " + n, n % 2 == 0 ? "솔섬일보" : "바다신문",
-        List.of(), null, published, "https://trend.example/" + n, null, Map.of()));
-  }
-
   @Test
   void days_weeks_and_months_are_counted_as_the_embedded_index_counts_them() throws IOException {
-    String[] at = {
-      "2026-01-31T14:59:59Z", "2026-01-31T15:00:00Z", "2026-01-31T15:29:59Z", "2025-12-31T14:30:00Z",
-      "2025-12-31T15:00:01Z", "2026-03-01T23:59:00+09:00", "2026-03-02T00:00:00+09:00", "2026-02-15T09:00:00+09:00",
-      "2026-02-15T09:10:00+09:00", "2026-02-16T12:00:00+09:00", "2026-04-10T08:00:00Z", "1988-05-08T02:30:00+10:00"
-    };
-    List<Article> all = new ArrayList<>();
-    for (int i = 0; i < at.length; i++) {
-      all.add(article(i, at[i]));
-    }
-    all.add(article(100, null));
-    all.add(article(101, null));
+    // the edges of Korean days, months and years; and 1988, when Korea kept summer time (+10:00)
+    List<String> at = new ArrayList<>(TrendFixtures.EDGES);
+    at.add("1988-05-08T02:30:00+10:00");
+    List<Article> all = TrendFixtures.articles(at);
     String name = "trend-" + System.nanoTime();
     OpenSearchClient client = new OpenSearchClient(OpenSearchCluster.shared().url(), OpenSearchClient.DEFAULT_TIMEOUT);
     try (OpenSearchNewsIndex os = OpenSearchNewsIndex.open(client, name, true, List.of());
