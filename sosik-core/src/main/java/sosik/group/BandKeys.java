@@ -17,8 +17,13 @@ import java.util.List;
  * a look-up reads only the weeks its window reaches: most keys are then absent from a segment and
  * answered by its Bloom filter.
  *
- * <p>Layout: {@code <band key>@<week>}, the week being the number of whole {@value #WEEK_DAYS}-day
- * spans since 1970-01-01T00:00Z in base 36, and {@code <band key>@~} for an undated article. An
+ * <p>Layout: {@code <band>_<hash>@<week>}, the week being the number of whole {@value #WEEK_DAYS}-day
+ * spans since 1970-01-01T00:00Z in base 36, and {@code <band>_<hash>@~} for an undated article.
+ * Within a week 32 bits of the band's hash are kept instead of {@link Signature#bandKeys}'s 48: two
+ * texts of one week that share no band meet on a key by chance about once in 400,000 articles at
+ * 10,000 articles a week, well below the two shared bands a candidate needs (and every candidate
+ * is compared by its signature); the shorter key keeps the terms dictionary near its size without
+ * the week (measured in docs/BENCHMARKS.md). An
  * undated article may join a near-copy of any date, so its look-up asks for every tag of each band
  * key: the key followed by {@code @} alone, which an index reads as a prefix ({@link #isPrefix}).
  * A key holds one tag, so an article shares a band with another in at most one of its forms, and
@@ -44,9 +49,26 @@ public final class BandKeys {
     String tag = TAG + (at == null ? UNDATED : Long.toString(week(at), 36));
     List<String> out = new ArrayList<>(plain.size());
     for (String k : plain) {
-      out.add(k + tag);
+      out.add(shortHash(k) + tag);
     }
     return out;
+  }
+
+  /**
+   * A band key ({@code <band>_<hash>}, as {@link Signature#bandKeys} makes it) with the low 32 bits
+   * of its hash; other keys as they are.
+   */
+  static String shortHash(String key) {
+    int u = key.indexOf('_');
+    if (u < 0) {
+      return key;
+    }
+    try {
+      long h = Long.parseLong(key, u + 1, key.length(), 36);
+      return key.substring(0, u + 1) + Long.toString(h & 0xFFFF_FFFFL, 36);
+    } catch (NumberFormatException e) {
+      return key;
+    }
   }
 
   /**
@@ -59,8 +81,12 @@ public final class BandKeys {
       return List.of();
     }
     List<String> out = new ArrayList<>();
+    List<String> keys = new ArrayList<>(plain.size());
+    for (String k : plain) {
+      keys.add(shortHash(k));
+    }
     if (at == null) {
-      for (String k : plain) {
+      for (String k : keys) {
         out.add(k + TAG);
       }
       return out;
@@ -69,12 +95,12 @@ public final class BandKeys {
     long to = week(at.plus(window));
     for (long w = from; w <= to; w++) {
       String tag = TAG + Long.toString(w, 36);
-      for (String k : plain) {
+      for (String k : keys) {
         out.add(k + tag);
       }
     }
     String undated = TAG + UNDATED;
-    for (String k : plain) {
+    for (String k : keys) {
       out.add(k + undated);
     }
     return out;
@@ -106,7 +132,10 @@ public final class BandKeys {
     }
   }
 
-  /** The band key without its tag; other keys (plain band keys, event keys) as they are. */
+  /**
+   * The band key without its tag (with the shorter hash of tagged keys); other keys (plain band
+   * keys, event keys) as they are.
+   */
   public static String plain(String key) {
     int at = key.indexOf(TAG);
     return at < 0 ? key : key.substring(0, at);

@@ -151,8 +151,8 @@ public final class Grouper {
     }
     GroupMember placed = best == null ? self : self.withGroup(best.groupId());
     recent.put(a.id(), placed);
-    for (String k : placed.indexKeys()) {
-      recentByBand.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id());
+    for (String k : indexKeys(placed)) {
+      recentByBand.computeIfAbsent(BandKeys.plain(k), x -> new ArrayList<>()).add(a.id());
     }
     return placed;
   }

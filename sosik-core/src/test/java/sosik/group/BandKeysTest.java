@@ -79,4 +79,27 @@ class BandKeysTest {
     assertThat(BandKeys.plain("e1a2:3f")).isEqualTo("e1a2:3f");
     assertThat(BandKeys.weekOf(BandKeys.lookup(PLAIN, null, WINDOW).get(0))).isEqualTo(Long.MIN_VALUE);
   }
+
+  @Test
+  void within_a_week_a_band_key_keeps_32_bits_of_its_hash() {
+    String full = "5_" + Long.toString(0xABCD_EF12_3456L, 36); // 48 bits, as Signature.bandKeys makes them
+    String short32 = "5_" + Long.toString(0xEF12_3456L, 36);
+    assertThat(BandKeys.shortHash(full)).isEqualTo(short32);
+    Instant at = Instant.parse("2026-11-12T00:00:00Z");
+    String stored = BandKeys.stored(List.of(full), at).get(0);
+    assertThat(stored).isEqualTo(short32 + "@" + Long.toString(BandKeys.week(at), 36));
+    assertThat(BandKeys.plain(stored)).isEqualTo(short32);
+    assertThat(BandKeys.lookup(List.of(full), at, WINDOW)).contains(stored).allMatch(k -> k.startsWith(short32 + "@"));
+    assertThat(BandKeys.lookup(List.of(full), null, WINDOW)).containsExactly(short32 + "@");
+    // a real signature's keys: all shortened, all still distinct
+    List<String> real = Signature.of("해운 물류 기업이 부산 신항에 스마트 물류센터를 짓는다고 밝혔다. 총사업비는 4200억원으로 내년 3월 착공한다. "
+        + "센터에는 자율주행 운반 로봇과 인공지능 재고 관리 시스템이 들어선다.").bandKeys();
+    List<String> tagged = BandKeys.stored(real, at);
+    assertThat(tagged).hasSize(Signature.BANDS).doesNotHaveDuplicates();
+    for (int i = 0; i < real.size(); i++) {
+      assertThat(Long.parseLong(BandKeys.plain(tagged.get(i)).substring(real.get(i).indexOf('_') + 1), 36)).isLessThan(1L << 32);
+    }
+    // event keys and keys without a hash pass unchanged
+    assertThat(BandKeys.shortHash("e1a2:3f")).isEqualTo("e1a2:3f");
+  }
 }
