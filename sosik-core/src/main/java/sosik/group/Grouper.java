@@ -183,8 +183,8 @@ public final class Grouper {
     Map<String, Integer> shared = new HashMap<>();
     for (String k : plain) {
       for (String other : recentByBand.getOrDefault(k, List.of())) {
-        // as the committed look-up's weeks do: only those that may join (the window, or undated)
-        if (timedBands && !withinWindow(self, recent.get(other))) {
+        // only those that may join (the window, or undated), as the committed look-up's weeks do
+        if (!withinWindow(self, recent.get(other))) {
           continue;
         }
         shared.merge(other, 1, Integer::sum);

@@ -1455,13 +1455,14 @@ public final class LuceneNewsIndex implements NewsIndex {
       // undated key where every article is dated, is not looked for
       org.apache.lucene.index.PointValues dates = leaf.reader().getPointValues(Fields.PUBLISHED);
       boolean anyUndated = dates == null || dates.getDocCount() < leaf.reader().maxDoc();
-      long firstWeek = Long.MIN_VALUE;
-      long lastWeek = Long.MAX_VALUE;
+      long firstWeek;
+      long lastWeek;
       if (dates != null) {
         firstWeek = BandKeys.week(Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(dates.getMinPackedValue(), 0)));
         lastWeek = BandKeys.week(Instant.ofEpochMilli(org.apache.lucene.document.LongPoint.decodeDimension(dates.getMaxPackedValue(), 0)));
       } else {
-        firstWeek = lastWeek = Long.MIN_VALUE + 1; // no dated article: no week key can be there
+        firstWeek = Long.MAX_VALUE; // no dated article: no week key can be there
+        lastWeek = Long.MIN_VALUE;
       }
       org.apache.lucene.index.TermsEnum te = terms.iterator();
       var live = leaf.reader().getLiveDocs();
