@@ -34,9 +34,34 @@ final class Fields {
    */
   static final String LEAD = "lead";
 
+  /**
+   * Every two tokens side by side in the headline and in the body, as one term each (see {@link
+   * TokenLog#pairs()}): documents and frequencies only, no norms, not stored. A two-token exact
+   * phrase is one of these terms; a longer one is checked on positions only where all its pairs
+   * are (see {@link PairPhraseQuery}).
+   */
+  static final String TITLE_PAIRS = "title_pairs";
+  static final String BODY_PAIRS = "body_pairs";
+  /**
+   * The body's pairs within {@link #LEAD}'s positions (the second token at most at the {@link
+   * LuceneQueryBuilder#LEAD}th): the lead bonus of a two-token word without positions.
+   */
+  static final String LEAD_PAIRS = "lead_pairs";
+
+  /** The pair field of {@link #TITLE} or {@link #BODY}; null for any other field. */
+  static String pairsOf(String field) {
+    return switch (field) {
+      case TITLE -> TITLE_PAIRS;
+      case BODY -> BODY_PAIRS;
+      default -> null;
+    };
+  }
+
   /** Analysed, stored, with offsets in the postings for highlighting. */
   static final FieldType TEXT;
   static final FieldType LEAD_TYPE;
+  /** The pair fields' type: the lead's (documents and frequencies, no norms, not stored). */
+  static final FieldType PAIRS_TYPE;
 
   static {
     TEXT = new FieldType();
@@ -50,6 +75,8 @@ final class Fields {
     LEAD_TYPE.setOmitNorms(true);
     LEAD_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     LEAD_TYPE.freeze();
+    PAIRS_TYPE = new FieldType(LEAD_TYPE);
+    PAIRS_TYPE.freeze();
   }
 
   private Fields() {}

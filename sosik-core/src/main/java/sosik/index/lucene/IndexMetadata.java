@@ -14,14 +14,17 @@ import java.nio.file.StandardCopyOption;
 record IndexMetadata(int formatVersion, int analyzerVersion, String dictionaryFingerprint, String created) {
   /**
    * 1: the first layout; 2: every article also has {@link Fields#LEAD}; 3: group band keys carry
-   * the week ({@link sosik.group.BandKeys}). An index keeps the version it was built with until
-   * {@code sosik reindex} rewrites every article.
+   * the week ({@link sosik.group.BandKeys}); 4: every article also has the pair fields ({@link
+   * Fields#TITLE_PAIRS}, {@link Fields#BODY_PAIRS}, {@link Fields#LEAD_PAIRS}). An index keeps the
+   * version it was built with until {@code sosik reindex} rewrites every article.
    */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
   /** The first version whose every article has {@link Fields#LEAD}. */
   static final int LEAD_FIELD = 2;
   /** The first version whose group band keys carry the week. */
   static final int TIMED_BANDS = 3;
+  /** The first version whose every article has the pair fields. */
+  static final int PAIR_FIELDS = 4;
   static final String FILE = "sosik.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -48,13 +48,28 @@ import org.apache.lucene.util.BytesRef;
 public final class LeadQuery extends Query {
   private final SpanFirstQuery first;
   private final String leadField;
+  /** The lead's pair field ({@link Fields#LEAD_PAIRS}) where every article has it, else null. */
+  private final String leadPairs;
 
   LeadQuery(SpanFirstQuery first, String leadField) {
+    this(first, leadField, null);
+  }
+
+  private LeadQuery(SpanFirstQuery first, String leadField, String leadPairs) {
     if (first.getEnd() != LuceneQueryBuilder.LEAD) {
       throw new IllegalArgumentException("the lead field holds the first " + LuceneQueryBuilder.LEAD + " positions, not " + first.getEnd());
     }
     this.first = Objects.requireNonNull(first, "first");
     this.leadField = Objects.requireNonNull(leadField, "leadField");
+    this.leadPairs = leadPairs;
+  }
+
+  /**
+   * This bonus with a word of two tokens answered from {@code leadPairs}, the lead's pair field: the
+   * count of the pair there is the span query's frequency, and no positions are read.
+   */
+  LeadQuery withPairs(String leadPairs) {
+    return new LeadQuery(first, leadField, Objects.requireNonNull(leadPairs, "leadPairs"));
   }
 
   /** The span query this stands for (what other backends run). */
@@ -66,7 +81,7 @@ public final class LeadQuery extends Query {
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query r = first.rewrite(searcher);
     if (r != first) {
-      return r instanceof SpanFirstQuery sf && sf.getEnd() == first.getEnd() ? new LeadQuery(sf, leadField) : r;
+      return r instanceof SpanFirstQuery sf && sf.getEnd() == first.getEnd() ? new LeadQuery(sf, leadField, leadPairs) : r;
     }
     return this;
   }
@@ -117,6 +132,10 @@ public final class LeadQuery extends Query {
       if (terms == null) {
         return null; // no article of this segment has a lead: nothing is within it
       }
+      if (tokens.size() == 2 && leadPairs != null
+          && TokenLog.pairable(tokens.get(0).utf8ToString().length(), tokens.get(1).utf8ToString().length())) {
+        return pairScorer(ctx);
+      }
       TermsEnum te = terms.iterator();
       List<PostingsEnum> postings = new ArrayList<>(tokens.size());
       for (BytesRef token : tokens) {
@@ -128,28 +147,7 @@ public final class LeadQuery extends Query {
       if (tokens.size() == 1) {
         PostingsEnum lead = postings.get(0);
         LeafSimScorer sim = scores ? span.getSimScorer(ctx) : null;
-        return new Scorer(this) {
-          @Override
-          public int docID() {
-            return lead.docID();
-          }
-
-          @Override
-          public DocIdSetIterator iterator() {
-            return lead;
-          }
-
-          @Override
-          public float getMaxScore(int upTo) {
-            return Float.MAX_VALUE;
-          }
-
-          @Override
-          public float score() throws IOException {
-            // the span query's frequency of one term is its count within the first positions
-            return sim == null ? 0f : sim.score(lead.docID(), lead.freq());
-          }
-        };
+        return IteratorScorer.ofCounts(this, lead, sim);
       }
       SpanScorer check = span.scorer(ctx);
       if (check == null) {
@@ -158,33 +156,23 @@ public final class LeadQuery extends Query {
       List<DocIdSetIterator> parts = new ArrayList<>(postings);
       parts.add(check.iterator());
       DocIdSetIterator both = ConjunctionUtils.intersectIterators(parts);
-      TwoPhaseIterator twoPhase = TwoPhaseIterator.unwrap(both);
-      return new Scorer(this) {
-        @Override
-        public int docID() {
-          return both.docID();
-        }
+      return IteratorScorer.of(this, both, check::score);
+    }
 
-        @Override
-        public DocIdSetIterator iterator() {
-          return both;
-        }
-
-        @Override
-        public TwoPhaseIterator twoPhaseIterator() {
-          return twoPhase;
-        }
-
-        @Override
-        public float getMaxScore(int upTo) {
-          return Float.MAX_VALUE;
-        }
-
-        @Override
-        public float score() throws IOException {
-          return check.score();
-        }
-      };
+    /** A word of two tokens: the count of its pair in the lead is the span query's frequency. */
+    private Scorer pairScorer(LeafReaderContext ctx) throws IOException {
+      Terms pairs = ctx.reader().terms(leadPairs);
+      if (pairs == null) {
+        return null;
+      }
+      TermsEnum te = pairs.iterator();
+      String pair = tokens.get(0).utf8ToString() + TokenLog.PAIR_SEPARATOR + tokens.get(1).utf8ToString();
+      if (!te.seekExact(new BytesRef(pair))) {
+        return null;
+      }
+      PostingsEnum lead = te.postings(null, scores ? PostingsEnum.FREQS : PostingsEnum.NONE);
+      LeafSimScorer sim = scores ? span.getSimScorer(ctx) : null;
+      return IteratorScorer.ofCounts(this, lead, sim);
     }
 
     @Override
@@ -215,11 +203,12 @@ public final class LeadQuery extends Query {
 
   @Override
   public boolean equals(Object o) {
-    return sameClassAs(o) && first.equals(((LeadQuery) o).first) && leadField.equals(((LeadQuery) o).leadField);
+    return sameClassAs(o) && first.equals(((LeadQuery) o).first) && leadField.equals(((LeadQuery) o).leadField)
+        && Objects.equals(leadPairs, ((LeadQuery) o).leadPairs);
   }
 
   @Override
   public int hashCode() {
-    return classHash() * 31 + first.hashCode() * 17 + leadField.hashCode();
+    return classHash() * 31 + first.hashCode() * 17 + leadField.hashCode() + Objects.hashCode(leadPairs);
   }
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -107,6 +108,12 @@ public final class LuceneNewsIndex implements NewsIndex {
    * {@code -Dsosik.leadField=false} reads the body's positions instead, for measuring.
    */
   static final boolean LEAD_FIELD = !"false".equals(System.getProperty("sosik.leadField"));
+  /**
+   * Whether exact phrases of the headline and the body read the pair fields where the index has
+   * them (see {@link PairPhraseQuery}); {@code -Dsosik.pairFields=false} reads positions instead,
+   * for measuring.
+   */
+  static final boolean PAIR_FIELDS = !"false".equals(System.getProperty("sosik.pairFields"));
   private static final String DELETED = "";
 
   private final Path dir;
@@ -129,6 +136,8 @@ public final class LuceneNewsIndex implements NewsIndex {
   private volatile String staleWarning;
   /** The index's layout (see {@link IndexMetadata#FORMAT_VERSION}). */
   private volatile int formatVersion;
+  /** Whether exact phrases are answered from the pair fields (every article has them). */
+  private volatile boolean pairPhrases;
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
@@ -192,6 +201,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     int format = fresh ? IndexMetadata.FORMAT_VERSION : meta == null ? 1 : meta.formatVersion();
     this.formatVersion = format;
     queries.leadField(LEAD_FIELD && format >= IndexMetadata.LEAD_FIELD);
+    this.pairPhrases = PAIR_FIELDS && format >= IndexMetadata.PAIR_FIELDS;
     grouper.timedBands(format >= IndexMetadata.TIMED_BANDS);
     if (mode == Mode.WRITE) {
       Files.createDirectories(luceneDir);
@@ -742,20 +752,48 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /**
-   * {@link Fields#LEAD}: the body analysed again by the body's own chain, kept to its first {@link
-   * LuceneQueryBuilder#LEAD} positions (the tokenizer stops there). The writer inverts a document's
-   * fields in order, so the body's stream is finished before this one borrows its components.
+   * The headline or the body: analysed, stored, with offsets, its tokens written to {@code log} as
+   * the writer inverts it, for the fields derived from them.
    */
-  private static final class LeadField extends Field {
-    LeadField(String body) {
-      super(Fields.LEAD, body, Fields.LEAD_TYPE);
+  private static final class LoggedText extends Field {
+    private final TokenLog log;
+
+    LoggedText(String name, String text, TokenLog log) {
+      super(name, text, Fields.TEXT);
+      this.log = log;
     }
 
     @Override
     public org.apache.lucene.analysis.TokenStream tokenStream(Analyzer analyzer, org.apache.lucene.analysis.TokenStream reuse) {
-      return new org.apache.lucene.analysis.miscellaneous.LimitTokenPositionFilter(
-          analyzer.tokenStream(Fields.BODY, stringValue()), LuceneQueryBuilder.LEAD, false);
+      return log.recording(analyzer.tokenStream(name(), stringValue()));
     }
+  }
+
+  /**
+   * A field fed from a {@link TokenLog} of a field added before it (the writer inverts a document's
+   * fields in order): {@link Fields#LEAD}, the body's first {@link LuceneQueryBuilder#LEAD}
+   * positions, and the pair fields. Nothing is analysed twice.
+   */
+  private static final class Derived extends Field {
+    private final java.util.function.Supplier<org.apache.lucene.analysis.TokenStream> tokens;
+
+    Derived(String name, FieldType type, java.util.function.Supplier<org.apache.lucene.analysis.TokenStream> tokens) {
+      super(name, type);
+      this.tokens = tokens;
+    }
+
+    @Override
+    public org.apache.lucene.analysis.TokenStream tokenStream(Analyzer analyzer, org.apache.lucene.analysis.TokenStream reuse) {
+      return tokens.get();
+    }
+  }
+
+  /**
+   * Whether exact phrases read the pair fields (where every article has them) or positions: the
+   * same matches and scores, for measuring and for tests.
+   */
+  void usePairFields(boolean on) {
+    pairPhrases = on && formatVersion >= IndexMetadata.PAIR_FIELDS;
   }
 
   /** Whether every article has {@link Fields#LEAD}, so that the lead bonus can read it. */
@@ -781,11 +819,16 @@ public final class LuceneNewsIndex implements NewsIndex {
     byte[] sig = group.signature().toBytes();
     d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.GROUP_SIGNATURE_DV, new BytesRef(sig)));
     d.add(new StringField(Fields.ID, a.id(), Field.Store.YES));
-    d.add(new Field(Fields.TITLE, a.title(), Fields.TEXT));
-    d.add(new Field(Fields.BODY, a.body(), Fields.TEXT));
+    TokenLog titleTokens = new TokenLog();
+    TokenLog bodyTokens = new TokenLog();
+    d.add(new LoggedText(Fields.TITLE, a.title(), titleTokens));
+    d.add(new LoggedText(Fields.BODY, a.body(), bodyTokens));
     if (!a.body().isEmpty()) {
-      d.add(new LeadField(a.body()));
+      d.add(new Derived(Fields.LEAD, Fields.LEAD_TYPE, () -> bodyTokens.upTo(LuceneQueryBuilder.LEAD)));
     }
+    d.add(new Derived(Fields.TITLE_PAIRS, Fields.PAIRS_TYPE, titleTokens::pairs));
+    d.add(new Derived(Fields.BODY_PAIRS, Fields.PAIRS_TYPE, bodyTokens::pairs));
+    d.add(new Derived(Fields.LEAD_PAIRS, Fields.PAIRS_TYPE, () -> bodyTokens.pairs(LuceneQueryBuilder.LEAD)));
     if (a.press() != null) {
       d.add(new StoredField(Fields.PRESS, a.press()));
       d.add(new StringField(Fields.PRESS_KEY, Keys.of(a.press()), Field.Store.NO));
@@ -1106,6 +1149,10 @@ public final class LuceneNewsIndex implements NewsIndex {
   private record Plan(Query text, boolean relaxed) {}
 
   private Plan plan(IndexSearcher s, LuceneQueryBuilder.TextQueries t, Query press, Query period) throws IOException {
+    if (pairPhrases) {
+      t = new LuceneQueryBuilder.TextQueries(
+          PairPhraseQuery.withPairs(t.strict()), t.relaxed() == null ? null : PairPhraseQuery.withPairs(t.relaxed()));
+    }
     LongQueryPolicy p = longQueries;
     if (t.relaxed() == null) {
       return new Plan(t.strict(), false);
@@ -1739,6 +1786,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         .write(dir);
     formatVersion = IndexMetadata.FORMAT_VERSION;
     queries.leadField(LEAD_FIELD);
+    pairPhrases = PAIR_FIELDS;
     progress.accept(done[0]);
     return done[0];
   }
