@@ -166,6 +166,23 @@ public final class PairPhraseQuery extends Query {
         .scorer(boost, searcher.collectionStatistics(phrase.getField()), java.util.Arrays.copyOf(termStats, n));
   }
 
+  /** The postings of each pair of the phrase in a segment; null when one of them is not there. */
+  private List<PostingsEnum> pairPostings(LeafReaderContext ctx, int flags) throws IOException {
+    Terms terms = ctx.reader().terms(pairField);
+    if (terms == null) {
+      return null;
+    }
+    TermsEnum te = terms.iterator();
+    List<PostingsEnum> out = new ArrayList<>(pairs.size());
+    for (BytesRef pair : pairs) {
+      if (!te.seekExact(pair)) {
+        return null;
+      }
+      out.add(te.postings(null, flags));
+    }
+    return out;
+  }
+
   /** The phrase query's own weight (explanations, matches), made when first asked for. */
   private abstract class Delegating extends Weight {
     private final IndexSearcher searcher;
@@ -216,15 +233,11 @@ public final class PairPhraseQuery extends Query {
 
     @Override
     public Scorer scorer(LeafReaderContext ctx) throws IOException {
-      Terms terms = ctx.reader().terms(pairField);
-      if (terms == null) {
+      List<PostingsEnum> found = pairPostings(ctx, scores ? PostingsEnum.FREQS : PostingsEnum.NONE);
+      if (found == null) {
         return null;
       }
-      TermsEnum te = terms.iterator();
-      if (!te.seekExact(pairs.get(0))) {
-        return null;
-      }
-      PostingsEnum postings = te.postings(null, scores ? PostingsEnum.FREQS : PostingsEnum.NONE);
+      PostingsEnum postings = found.get(0);
       LeafSimScorer leafSim = scores && sim != null ? new LeafSimScorer(sim, ctx.reader(), phrase.getField(), true) : null;
       return IteratorScorer.ofCounts(this, postings, leafSim);
     }
@@ -252,17 +265,9 @@ public final class PairPhraseQuery extends Query {
 
     @Override
     public Scorer scorer(LeafReaderContext ctx) throws IOException {
-      Terms terms = ctx.reader().terms(pairField);
-      if (terms == null) {
+      List<PostingsEnum> pairPostings = pairPostings(ctx, pairs.size() == 2 ? PostingsEnum.FREQS : PostingsEnum.NONE);
+      if (pairPostings == null) {
         return null;
-      }
-      TermsEnum te = terms.iterator();
-      List<PostingsEnum> pairPostings = new ArrayList<>(pairs.size());
-      for (BytesRef pair : pairs) {
-        if (!te.seekExact(pair)) {
-          return null;
-        }
-        pairPostings.add(te.postings(null, pairs.size() == 2 ? PostingsEnum.FREQS : PostingsEnum.NONE));
       }
       Scorer phraseScorer = check.scorer(ctx);
       if (phraseScorer == null) {
