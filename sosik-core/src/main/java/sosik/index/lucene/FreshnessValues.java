@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Explanation;
@@ -32,7 +31,7 @@ final class FreshnessValues extends DoubleValuesSource {
 
   /** {@code q} with its scores multiplied by the freshness factor measured from {@code nowMillis}. */
   static Query boost(Query q, Freshness f, long nowMillis) {
-    return FunctionScoreQuery.boostByValue(q, new FreshnessValues(f, nowMillis));
+    return new FreshnessQuery(q, f, nowMillis);
   }
 
   @Override

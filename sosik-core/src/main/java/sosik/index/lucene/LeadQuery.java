@@ -156,7 +156,7 @@ public final class LeadQuery extends Query {
       List<DocIdSetIterator> parts = new ArrayList<>(postings);
       parts.add(check.iterator());
       DocIdSetIterator both = ConjunctionUtils.intersectIterators(parts);
-      return IteratorScorer.of(this, both, check::score);
+      return IteratorScorer.of(this, both, check::score, scores ? IteratorScorer.bound(span.getSimScorer(ctx)) : 0f);
     }
 
     /** A word of two tokens: the count of its pair in the lead is the span query's frequency. */

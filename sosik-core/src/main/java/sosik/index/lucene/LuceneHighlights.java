@@ -45,6 +45,20 @@ final class LuceneHighlights {
     }
   }
 
+  /** The field infos of the searcher last highlighted on: merging them over every segment costs more than the highlighting. */
+  private volatile MergedInfos merged;
+
+  private record MergedInfos(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.FieldInfos infos) {}
+
+  private org.apache.lucene.index.FieldInfos fieldInfos(IndexSearcher s) {
+    MergedInfos m = merged;
+    if (m == null || m.reader() != s.getIndexReader()) {
+      m = new MergedInfos(s.getIndexReader(), org.apache.lucene.index.FieldInfos.getMergedFieldInfos(s.getIndexReader()));
+      merged = m;
+    }
+    return m.infos();
+  }
+
   List<SearchPage.Hit> hits(IndexSearcher s, Query highlightQuery, int[] docIds, float[] scores) throws IOException {
     // each hit's stored document is read (decompressed) once: the highlighter takes the headline
     // and body from it instead of reading them again
@@ -68,7 +82,7 @@ final class LuceneHighlights {
               .withBreakIterator(WholeBreakIterator::new)
               .withMaxLength(Integer.MAX_VALUE - 1)
               .withHighlightPhrasesStrictly(true)
-              .withFieldMatcher(f -> true), docs);
+              .withFieldMatcher(f -> true), docs, fieldInfos(s));
       Map<String, Object[]> m =
           uh.highlightFieldsAsObjects(new String[] {Fields.TITLE, Fields.BODY}, highlightQuery, docIds, new int[] {1, 1});
       titleMatches = m.get(Fields.TITLE);
@@ -90,10 +104,17 @@ final class LuceneHighlights {
   /** Exposes the highlighter's per-field objects (our {@link Matches}); field values come from the loaded hits. */
   private static final class MatchHighlighter extends UnifiedHighlighter {
     private final Map<Integer, Document> loaded;
+    private final org.apache.lucene.index.FieldInfos infos;
 
-    MatchHighlighter(UnifiedHighlighter.Builder b, Map<Integer, Document> loaded) {
+    MatchHighlighter(UnifiedHighlighter.Builder b, Map<Integer, Document> loaded, org.apache.lucene.index.FieldInfos infos) {
       super(b);
       this.loaded = loaded;
+      this.infos = infos;
+    }
+
+    @Override
+    protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
+      return infos.fieldInfo(field);
     }
 
     @Override

@@ -50,7 +50,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -138,6 +137,9 @@ public final class LuceneNewsIndex implements NewsIndex {
   private volatile int formatVersion;
   /** Whether exact phrases are answered from the pair fields (every article has them). */
   private volatile boolean pairPhrases;
+  /** See {@link #skipsScores}. */
+  private volatile boolean skipScores = !"false".equals(System.getProperty("sosik.skipScores"));
+  private final java.util.concurrent.atomic.AtomicLong scoredMatches = new java.util.concurrent.atomic.AtomicLong();
   /** Default longest time one search may take. */
   public static final Duration DEFAULT_SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
@@ -929,17 +931,11 @@ public final class LuceneNewsIndex implements NewsIndex {
       }
       int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
-      TopFieldCollectorManager top = new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE);
-      TopDocs docs;
-      Map<String, Long> pressCounts;
-      if (press == null) {
-        Object[] both = s.search(mainQuery, new org.apache.lucene.search.MultiCollectorManager(top, new PressCounter.Manager()));
-        docs = (TopDocs) both[0];
-        pressCounts = (Map<String, Long>) castCounts(both[1]);
-      } else {
-        docs = s.search(mainQuery, top);
-        pressCounts = s.search(facetQuery, new PressCounter.Manager());
-      }
+      RankedCollector.Result ranked = s.search(mainQuery, RankedCollector.manager(sort, window, press == null, skipsScores(r)));
+      TopDocs docs = ranked.top();
+      long total = ranked.total();
+      scoredMatches.addAndGet(ranked.scored());
+      Map<String, Long> pressCounts = press == null ? ranked.pressCounts() : s.search(facetQuery, new PressCounter.Manager());
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
@@ -954,11 +950,11 @@ public final class LuceneNewsIndex implements NewsIndex {
       List<SearchPage.HitGroup> groups = List.of();
       if (r.group() != null && !hits.isEmpty()) {
         GroupSummary summary = summary(s, r.group(), ids[0]);
-        SearchPage.HitGroup g = new SearchPage.HitGroup(docs.totalHits.value, summary);
+        SearchPage.HitGroup g = new SearchPage.HitGroup(total, summary);
         groups = java.util.Collections.nCopies(hits.size(), g);
       }
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchPage(docs.totalHits.value, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), -1, groups);
+      return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), -1, groups);
     } finally {
       searchers.release(shared);
     }
@@ -982,7 +978,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     List<String> repGroups = new ArrayList<>();
     int window = Math.max(wanted * 4, 100);
     while (true) {
-      TopDocs docs = s.search(mainQuery, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE));
+      TopDocs docs = s.search(mainQuery, RankedCollector.manager(sort, window, false, skipsScores(r))).top();
       checkTime(s);
       reps.clear();
       repGroups.clear();
@@ -1048,7 +1044,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, text, press, period);
-      TopDocs docs = s.search(filtered(fresh(plan.text(), r), period, press), new TopFieldCollectorManager(sortFor(r.sort()), r.page() * r.size(), null, Integer.MAX_VALUE));
+      RankedCollector.Result ranked = s.search(filtered(fresh(plan.text(), r), period, press),
+          RankedCollector.manager(sortFor(r.sort()), r.page() * r.size(), false, skipsScores(r)));
+      TopDocs docs = ranked.top();
       checkTime(s);
       ScoreDoc[] all = docs.scoreDocs;
       int from = Math.min(all.length, (r.page() - 1) * r.size());
@@ -1059,7 +1057,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         ids.add(idLookup.id(leaves, all[i].doc));
         scores[i - from] = scoreOf(all[i]);
       }
-      return new Ranking(docs.totalHits.value, plan.relaxed(), ids, scores);
+      return new Ranking(ranked.total(), plan.relaxed(), ids, scores);
     } finally {
       searchers.release(shared);
     }
@@ -1131,6 +1129,68 @@ public final class LuceneNewsIndex implements NewsIndex {
         .add(boosted, BooleanClause.Occur.MUST)
         .add(parts.allWords(), BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /**
+   * For tests: every match of the relevance query {@code r} runs as, in index order, with its score,
+   * the bound its scorer gives for it (read as {@link RankedCollector} reads it, before the score),
+   * and the best score of all the matches.
+   */
+  List<float[]> scoresAndBounds(SearchRequest r) throws IOException {
+    Query press = queries.pressFilter(r);
+    Query period = queries.periodFilter(r);
+    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      IndexSearcher s = searcher(shared);
+      Plan plan = plan(s, text, press, period);
+      Query q = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
+      org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+      List<float[]> out = new ArrayList<>();
+      float best = 0f;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        org.apache.lucene.search.Scorer scorer = w.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        int upTo = -1;
+        org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+        for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (doc > upTo) {
+            upTo = scorer.advanceShallow(doc);
+          }
+          float bound = scorer.getMaxScore(doc);
+          float score = scorer.score();
+          best = Math.max(best, score);
+          out.add(new float[] {score, bound, 0f});
+        }
+      }
+      for (float[] sb : out) {
+        sb[2] = best;
+      }
+      return out;
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /**
+   * Whether a search in this order leaves unscored the matches that cannot reach its page ({@link
+   * RankedCollector}): in relevance order, unless {@code -Dsosik.skipScores=false} (every match
+   * scored, for measuring) or {@link #skipScores(boolean)} turned it off.
+   */
+  private boolean skipsScores(SearchRequest r) {
+    return skipScores && r.sort() == SortOrder.RELEVANCE;
+  }
+
+  /** Whether relevance searches leave unscored the matches that cannot reach the page (for tests and measuring). */
+  void skipScores(boolean on) {
+    this.skipScores = on;
+  }
+
+  /** Scored matches of the searches so far: what {@link #skipsScores} saves (for tests and measuring). */
+  long scoredMatches() {
+    return scoredMatches.get();
   }
 
   /** {@code text} with the period and press filters that are not null. */

@@ -279,7 +279,7 @@ public final class PairPhraseQuery extends Query {
       List<DocIdSetIterator> parts = new ArrayList<>(pairPostings);
       parts.add(phraseScorer.iterator());
       DocIdSetIterator both = ConjunctionUtils.intersectIterators(parts);
-      return IteratorScorer.of(this, both, phraseScorer::score);
+      return IteratorScorer.of(this, both, phraseScorer::score, Float.MAX_VALUE);
     }
 
     private Scorer threeTokens(LeafReaderContext ctx, PostingsEnum ab, PostingsEnum bc, Scorer phraseScorer) throws IOException {
@@ -322,8 +322,10 @@ public final class PairPhraseQuery extends Query {
           return 3 + positionsCost;
         }
       };
+      // the phrase query scores with the same statistics (stats()), so the same bound holds for both
       return new IteratorScorer(this, TwoPhaseIterator.asDocIdSetIterator(twoPhase), twoPhase,
-          () -> freq[0] < 0 ? phraseScorer.score() : leafSim == null ? 0f : leafSim.score(approximation.docID(), freq[0]));
+          () -> freq[0] < 0 ? phraseScorer.score() : leafSim == null ? 0f : leafSim.score(approximation.docID(), freq[0]),
+          leafSim == null ? Float.MAX_VALUE : IteratorScorer.bound(leafSim));
     }
 
     @Override

@@ -1,0 +1,165 @@
+package sosik.index.lucene;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.FilterScorer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import sosik.search.Freshness;
+
+/**
+ * A query's scores multiplied by each article's freshness factor ({@link FreshnessValues}): the
+ * same scores, to the bit, and the same explanations as {@link FunctionScoreQuery#boostByValue}
+ * gives, but with an upper bound on the scores, so a search for the best articles can leave
+ * unscored those that cannot reach them ({@link RankedCollector}). The bound is the wrapped query's own times the largest factor in the
+ * segment: the factor of its newest article (from the publication points), never above {@code 1 +
+ * weight}.
+ */
+final class FreshnessQuery extends Query {
+  private final Query query;
+  private final Freshness freshness;
+  private final long nowMillis;
+
+  FreshnessQuery(Query in, Freshness freshness, long nowMillis) {
+    this.query = Objects.requireNonNull(in);
+    this.freshness = Objects.requireNonNull(freshness);
+    this.nowMillis = nowMillis;
+  }
+
+  Query wrapped() {
+    return query;
+  }
+
+  /** The same multiplication as Lucene's own query: what explanations are made from. */
+  private FunctionScoreQuery explained() {
+    return FunctionScoreQuery.boostByValue(query, new FreshnessValues(freshness, nowMillis));
+  }
+
+  /** The factor of an article published at {@code millis}, or 1 when undated. */
+  private double factor(NumericDocValues published, int doc) throws IOException {
+    return published.advanceExact(doc) ? freshness.factor(published.longValue(), nowMillis) : 1;
+  }
+
+  /**
+   * No article of the segment has a larger factor: that of its newest publication time (the
+   * factor only grows as the article gets newer), and 1 for the undated.
+   */
+  double maxFactor(LeafReaderContext ctx) throws IOException {
+    PointValues points = ctx.reader().getPointValues(Fields.PUBLISHED);
+    double max = 1 + freshness.weight();
+    if (points != null && points.size() > 0) {
+      long newest = LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
+      max = Math.min(max, freshness.factor(newest, nowMillis));
+    }
+    return Math.max(1, Math.nextUp(max));
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query rewritten = query.rewrite(searcher);
+    return rewritten == query ? this : new FreshnessQuery(rewritten, freshness, nowMillis);
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    // every match is scored or none (as Lucene's own multiplication does): bounds are given, but
+    // skipping is left to the collector (see RankedCollector)
+    Weight inner = query.createWeight(searcher, scoreMode.needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES, 1f);
+    if (!scoreMode.needsScores()) {
+      return inner;
+    }
+    return new Weight(this) {
+      private Weight explaining;
+
+      @Override
+      public Explanation explain(LeafReaderContext ctx, int doc) throws IOException {
+        if (explaining == null) {
+          explaining = explained().createWeight(searcher, ScoreMode.COMPLETE, boost);
+        }
+        return explaining.explain(ctx, doc);
+      }
+
+      @Override
+      public Matches matches(LeafReaderContext ctx, int doc) throws IOException {
+        return inner.matches(ctx, doc);
+      }
+
+      @Override
+      public int count(LeafReaderContext ctx) throws IOException {
+        return inner.count(ctx);
+      }
+
+      @Override
+      public Scorer scorer(LeafReaderContext ctx) throws IOException {
+        Scorer scorer = inner.scorer(ctx);
+        if (scorer == null) {
+          return null;
+        }
+        NumericDocValues published = DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED_DV);
+        double maxFactor = maxFactor(ctx);
+        return new FilterScorer(scorer) {
+          @Override
+          public float score() throws IOException {
+            // FunctionScoreQuery's arithmetic: (score × factor) × boost, in doubles, then to float
+            double v = (double) in.score() * factor(published, docID());
+            return v >= 0 ? (float) (v * boost) : 0f;
+          }
+
+          @Override
+          public int advanceShallow(int target) throws IOException {
+            return in.advanceShallow(target);
+          }
+
+          @Override
+          public float getMaxScore(int upTo) throws IOException {
+            float m = in.getMaxScore(upTo);
+            if (!Float.isFinite(m) || m == Float.MAX_VALUE) {
+              return Float.POSITIVE_INFINITY;
+            }
+            return (float) (((double) m * maxFactor) * boost);
+          }
+        };
+      }
+
+      @Override
+      public boolean isCacheable(LeafReaderContext ctx) {
+        return inner.isCacheable(ctx) && DocValues.isCacheable(ctx, Fields.PUBLISHED_DV);
+      }
+    };
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    query.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+  }
+
+  @Override
+  public String toString(String field) {
+    return explained().toString(field);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return sameClassAs(o) && ((FreshnessQuery) o).query.equals(query) && ((FreshnessQuery) o).nowMillis == nowMillis
+        && ((FreshnessQuery) o).freshness.weight() == freshness.weight()
+        && ((FreshnessQuery) o).freshness.halfLife().equals(freshness.halfLife());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), query, nowMillis, freshness.weight(), freshness.halfLife());
+  }
+}

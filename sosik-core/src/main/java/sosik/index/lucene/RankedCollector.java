@@ -1,0 +1,140 @@
+package sosik.index.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * One pass over every match of a query: the exact count, the count per press (when asked), and the
+ * best {@code window} articles in a sort order. In relevance order, once the page is full, an
+ * article whose score bound ({@link Scorer#getMaxScore}: the bounds of the query's parts, {@link
+ * FreshnessQuery}, {@link IteratorScorer}) is below the last score on the page is counted but not
+ * scored: it cannot reach the page. Every match is still visited, so the counts stay exact, and the
+ * page is the one scoring every match gives (an article that ties the last score is scored and
+ * compared by its date).
+ */
+final class RankedCollector implements Collector {
+  /** What the pass found. */
+  record Result(TopDocs top, long total, Map<String, Long> pressCounts, long scored) {}
+
+  private final TopFieldCollector top;
+  private final PressCounter press;
+  private final boolean skipping;
+  private long total;
+  private long scored;
+  /**
+   * The last score on the page, as the top collector last told it: it keeps it from segment to
+   * segment and tells it again only when it rises.
+   */
+  private float min;
+
+  private RankedCollector(TopFieldCollector top, PressCounter press, boolean skipping) {
+    this.top = top;
+    this.press = press;
+    this.skipping = skipping;
+  }
+
+  /**
+   * The pass for {@code window} articles in {@code sort}; press counts when {@code countPresses};
+   * articles left unscored when {@code skipping} (else every match is scored, for comparison).
+   */
+  static CollectorManager<RankedCollector, Result> manager(Sort sort, int window, boolean countPresses, boolean skipping) {
+    // a threshold of `window` hits: the top collector then tells its scorer the least competitive
+    // score, which is what the bound is compared with; its own total is not used
+    TopFieldCollectorManager topManager =
+        new TopFieldCollectorManager(sort, Math.max(1, window), null, skipping ? Math.max(1, window) : Integer.MAX_VALUE);
+    return new CollectorManager<>() {
+      @Override
+      public RankedCollector newCollector() throws IOException {
+        return new RankedCollector(topManager.newCollector(), countPresses ? new PressCounter() : null, skipping);
+      }
+
+      @Override
+      public Result reduce(Collection<RankedCollector> collectors) throws IOException {
+        List<TopFieldCollector> tops = new ArrayList<>(collectors.size());
+        List<PressCounter> presses = new ArrayList<>(collectors.size());
+        long total = 0;
+        long scored = 0;
+        for (RankedCollector c : collectors) {
+          tops.add(c.top);
+          total += c.total;
+          scored += c.scored;
+          if (c.press != null) {
+            presses.add(c.press);
+          }
+        }
+        TopDocs docs = topManager.reduce(tops);
+        return new Result(docs, total, countPresses ? new PressCounter.Manager().reduce(presses) : null, scored);
+      }
+    };
+  }
+
+  @Override
+  public ScoreMode scoreMode() {
+    return top.scoreMode().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+  }
+
+  @Override
+  public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+    LeafCollector topLeaf = top.getLeafCollector(context);
+    LeafCollector pressLeaf = press == null ? null : press.getLeafCollector(context);
+    return new LeafCollector() {
+      private Scorer bounded;
+      private int shallowUpTo = -1;
+
+      @Override
+      public void setScorer(Scorable scorer) throws IOException {
+        // the bound is read from the query's own scorer; any other scorable is scored in full
+        bounded = skipping && scorer instanceof Scorer s ? s : null;
+        topLeaf.setScorer(new Scorable() {
+          @Override
+          public float score() throws IOException {
+            return scorer.score();
+          }
+
+          @Override
+          public int docID() {
+            return scorer.docID();
+          }
+
+          @Override
+          public void setMinCompetitiveScore(float minScore) {
+            min = Math.max(min, minScore);
+          }
+        });
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        total++;
+        if (pressLeaf != null) {
+          pressLeaf.collect(doc);
+        }
+        if (min > 0f && bounded != null) {
+          if (doc > shallowUpTo) {
+            // the bounds hold from here to shallowUpTo: no need to move them again before
+            shallowUpTo = bounded.advanceShallow(doc);
+          }
+          if (bounded.getMaxScore(doc) < min) {
+            return; // below the last score on the page whatever its exact score
+          }
+        }
+        scored++;
+        topLeaf.collect(doc);
+      }
+    };
+  }
+}
