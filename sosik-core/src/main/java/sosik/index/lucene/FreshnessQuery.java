@@ -75,8 +75,8 @@ final class FreshnessQuery extends Query {
 
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-    // every match is scored or none (as Lucene's own multiplication does): bounds are given, but
-    // skipping is left to the collector (see RankedCollector)
+    // every match is scored or none, as Lucene's own multiplication asks: bounds are given, and
+    // the skipping is left to the collector (RankedCollector)
     Weight inner = query.createWeight(searcher, scoreMode.needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES, 1f);
     if (!scoreMode.needsScores()) {
       return inner;

@@ -931,7 +931,8 @@ public final class LuceneNewsIndex implements NewsIndex {
       }
       int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
-      RankedCollector.Result ranked = s.search(mainQuery, RankedCollector.manager(sort, window, press == null, skipsScores(r)));
+      RankedCollector.Result ranked = s.search(skipsScores(r) ? RankedCollector.oneByOne(mainQuery) : mainQuery,
+          RankedCollector.manager(sort, window, press == null, skipsScores(r)));
       TopDocs docs = ranked.top();
       long total = ranked.total();
       scoredMatches.addAndGet(ranked.scored());
@@ -978,7 +979,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     List<String> repGroups = new ArrayList<>();
     int window = Math.max(wanted * 4, 100);
     while (true) {
-      TopDocs docs = s.search(mainQuery, RankedCollector.manager(sort, window, false, skipsScores(r))).top();
+      TopDocs docs = s.search(skipsScores(r) ? RankedCollector.oneByOne(mainQuery) : mainQuery,
+          RankedCollector.manager(sort, window, false, skipsScores(r))).top();
       checkTime(s);
       reps.clear();
       repGroups.clear();
@@ -1044,7 +1046,8 @@ public final class LuceneNewsIndex implements NewsIndex {
     try {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, text, press, period);
-      RankedCollector.Result ranked = s.search(filtered(fresh(plan.text(), r), period, press),
+      Query q = filtered(fresh(plan.text(), r), period, press);
+      RankedCollector.Result ranked = s.search(skipsScores(r) ? RankedCollector.oneByOne(q) : q,
           RankedCollector.manager(sortFor(r.sort()), r.page() * r.size(), false, skipsScores(r)));
       TopDocs docs = ranked.top();
       checkTime(s);
@@ -1133,8 +1136,9 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   /**
    * For tests: every match of the relevance query {@code r} runs as, in index order, with its score,
-   * the bound its scorer gives for it (read as {@link RankedCollector} reads it, before the score),
-   * and the best score of all the matches.
+   * the bound its scorer gives for it and the bound from there to the end of the stretch that bound
+   * was read for (read as {@link RankedCollector} reads them, before the score), and the best score
+   * of all the matches.
    */
   List<float[]> scoresAndBounds(SearchRequest r) throws IOException {
     Query press = queries.pressFilter(r);
@@ -1145,7 +1149,8 @@ public final class LuceneNewsIndex implements NewsIndex {
       IndexSearcher s = searcher(shared);
       Plan plan = plan(s, text, press, period);
       Query q = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
-      org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(q), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+      org.apache.lucene.search.Weight w =
+          s.createWeight(s.rewrite(RankedCollector.oneByOne(q)), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
       List<float[]> out = new ArrayList<>();
       float best = 0f;
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -1154,19 +1159,21 @@ public final class LuceneNewsIndex implements NewsIndex {
           continue;
         }
         int upTo = -1;
+        float blockBound = 0f;
         org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
         for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
           if (doc > upTo) {
             upTo = scorer.advanceShallow(doc);
+            blockBound = scorer.getMaxScore(upTo);
           }
           float bound = scorer.getMaxScore(doc);
           float score = scorer.score();
           best = Math.max(best, score);
-          out.add(new float[] {score, bound, 0f});
+          out.add(new float[] {score, bound, blockBound, 0f});
         }
       }
       for (float[] sb : out) {
-        sb[2] = best;
+        sb[3] = best;
       }
       return out;
     } finally {

@@ -6,9 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -16,6 +21,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Weight;
 
 /**
  * One pass over every match of a query: the exact count, the count per press (when asked), and the
@@ -80,6 +86,58 @@ final class RankedCollector implements Collector {
         return new Result(docs, total, countPresses ? new PressCounter.Manager().reduce(presses) : null, scored);
       }
     };
+  }
+
+  /**
+   * {@code q} scored one match at a time through its own scorer, so that this collector reads the
+   * scorer's bounds: Lucene's bulk scorers (a conjunction with filters, a disjunction) hand a
+   * collector a scorable without them, and nothing would be skipped. The parts are asked for every
+   * match ({@link ScoreMode#COMPLETE}): asked for the best ones instead, term scorers read their
+   * postings' impacts and give bounds block by block, tighter but slower to read (measured in
+   * docs/BENCHMARKS.md).
+   */
+  static Query oneByOne(Query q) {
+    return new OneByOne(q);
+  }
+
+  private static final class OneByOne extends Query {
+    private final Query in;
+
+    OneByOne(Query in) {
+      this.in = in;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+      Query rewritten = in.rewrite(searcher);
+      return rewritten == in ? this : new OneByOne(rewritten);
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+      // FilterWeight scores through the wrapped weight's scorer and keeps Weight's own bulk scorer
+      return new FilterWeight(this, in.createWeight(searcher, scoreMode, boost)) {};
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      in.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+    }
+
+    @Override
+    public String toString(String field) {
+      return in.toString(field);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return sameClassAs(o) && ((OneByOne) o).in.equals(in);
+    }
+
+    @Override
+    public int hashCode() {
+      return classHash() * 31 + in.hashCode();
+    }
   }
 
   @Override

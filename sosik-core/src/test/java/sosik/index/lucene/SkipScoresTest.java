@@ -185,6 +185,30 @@ class SkipScoresTest {
   }
 
   @Test
+  void searches_with_press_and_period_filters_skip_as_well() throws IOException {
+    SearchRequest gov = SearchRequest.of("정부").withFreshness(Freshness.DEFAULT.at(NOW));
+    for (SearchRequest r : List.of(gov.withPress(List.of("한결통신", "누리뉴스", "한빛일보")),
+        gov.withRange(Instant.parse("2026-09-03T00:00:00Z"), Instant.parse("2026-09-25T00:00:00Z")).withFreshness(Freshness.OFF),
+        gov.withRange(Instant.parse("2026-09-03T00:00:00Z"), Instant.parse("2026-09-25T00:00:00Z")),
+        gov.withPress(List.of("한빛일보")).withFreshness(Freshness.OFF),
+        SearchRequest.of("언론사:한빛일보 정부").withFreshness(Freshness.DEFAULT.at(NOW)))) {
+      long before = index.scoredMatches();
+      SearchPage all = searched(r, false, 1);
+      long scoredAll = index.scoredMatches() - before;
+      before = index.scoredMatches();
+      SearchPage skipped = searched(r, true, 1);
+      long scoredSkipping = index.scoredMatches() - before;
+      assertThat(skipped).as(r.toString()).isEqualTo(all);
+      assertThat(all.total()).as(r.toString()).isGreaterThan(100);
+      // with freshness on, a segment's bound takes its newest article's factor, so fewer are
+      // skipped when the page's articles are not the newest
+      assertThat(scoredSkipping).as(r.toString())
+          .isLessThan(r.activeFreshness() == null ? scoredAll * 3 / 4 : scoredAll * 9 / 10);
+    }
+    index.skipScores(true);
+  }
+
+  @Test
   void every_match_scores_at_most_its_bound() throws IOException {
     long checked = 0;
     long belowAPage = 0;
@@ -193,9 +217,9 @@ class SkipScoresTest {
         continue;
       }
       for (float[] sb : index.scoresAndBounds(r)) {
-        assertThat(sb[0]).as(r.toString()).isLessThanOrEqualTo(sb[1]);
+        assertThat(sb[0]).as(r.toString()).isLessThanOrEqualTo(sb[1]).isLessThanOrEqualTo(sb[2]);
         checked++;
-        belowAPage += sb[1] < 0.5f * sb[2] ? 1 : 0;
+        belowAPage += sb[1] < 0.5f * sb[3] ? 1 : 0;
       }
     }
     assertThat(checked).isGreaterThan(20_000);
