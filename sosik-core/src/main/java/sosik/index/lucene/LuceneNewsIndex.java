@@ -914,18 +914,16 @@ public final class LuceneNewsIndex implements NewsIndex {
     long t0 = System.nanoTime();
     maybeReloadDictionary();
     checkWindow(r);
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    // the words are read before the searcher is: a re-analysis that ends in between has
-    // already made every article it rewrote visible
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    // the words are read before the searcher is (see Parts)
+    Parts parts = parts(r);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, text, press, period);
-      Query mainQuery = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
+      Plan plan = plan(s, parts);
+      Query press = parts.press();
+      Query mainQuery = plan.ranked(r);
       // press counts ignore the press filter, so the other presses' counts stay visible
-      Query facetQuery = withGroup(filtered(plan.text(), period, null), r.group());
+      Query facetQuery = withGroup(filtered(plan.text(), plan.period(), null), r.group());
       if (r.grouped() && r.group() == null) {
         return groupedSearch(s, r, plan, mainQuery, facetQuery, press != null, t0);
       }
@@ -1037,16 +1035,13 @@ public final class LuceneNewsIndex implements NewsIndex {
   public Ranking rank(SearchRequest r) throws IOException {
     maybeReloadDictionary();
     checkWindow(r);
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    // the words are read before the searcher is: a re-analysis that ends in between has
-    // already made every article it rewrote visible
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    // the words are read before the searcher is (see Parts)
+    Parts parts = parts(r);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, text, press, period);
-      Query q = filtered(fresh(plan.text(), r), period, press);
+      Plan plan = plan(s, parts);
+      Query q = plan.ranked(r);
       RankedCollector.Result ranked = s.search(skipsScores(r) ? RankedCollector.oneByOne(q) : q,
           RankedCollector.manager(sortFor(r.sort()), r.page() * r.size(), false, skipsScores(r)));
       TopDocs docs = ranked.top();
@@ -1073,16 +1068,13 @@ public final class LuceneNewsIndex implements NewsIndex {
    * match are left out.
    */
   public Map<String, sosik.search.Explanation> explain(SearchRequest r, List<String> ids) throws IOException {
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    // the words are read before the searcher is: a re-analysis that ends in between has
-    // already made every article it rewrote visible
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    // the words are read before the searcher is (see Parts)
+    Parts parts = parts(r);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, text, press, period);
-      Query q = s.rewrite(filtered(fresh(plan.text(), r), period, press));
+      Plan plan = plan(s, parts);
+      Query q = s.rewrite(plan.ranked(r));
       Map<String, sosik.search.Explanation> out = new LinkedHashMap<>();
       for (String id : ids) {
         TopDocs td = s.search(new TermQuery(new Term(Fields.ID, id)), 1);
@@ -1141,14 +1133,12 @@ public final class LuceneNewsIndex implements NewsIndex {
    * of all the matches.
    */
   List<float[]> scoresAndBounds(SearchRequest r) throws IOException {
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    Parts parts = parts(r);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = searcher(shared);
-      Plan plan = plan(s, text, press, period);
-      Query q = withGroup(filtered(fresh(plan.text(), r), period, press), r.group());
+      Plan plan = plan(s, parts);
+      Query q = plan.ranked(r);
       org.apache.lucene.search.Weight w =
           s.createWeight(s.rewrite(RankedCollector.oneByOne(q)), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
       List<float[]> out = new ArrayList<>();
@@ -1213,16 +1203,34 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /** The text query a request runs as: all words, or relaxed when it is long and all words find too few. */
-  private record Plan(Query text, boolean relaxed) {}
+  private record Plan(Query text, boolean relaxed, Query press, Query period) {
+    /** The query a page is ranked by: the text with freshness, within the filters and the group. */
+    Query ranked(SearchRequest r) {
+      return withGroup(filtered(fresh(text, r), period, press), r.group());
+    }
+  }
 
-  private Plan plan(IndexSearcher s, LuceneQueryBuilder.TextQueries t, Query press, Query period) throws IOException {
+  /**
+   * A request's filters and words. They are read before the searcher is taken: a dictionary
+   * re-analysis that ends in between has already made every article it rewrote visible.
+   */
+  private record Parts(Query press, Query period, LuceneQueryBuilder.TextQueries text) {}
+
+  private Parts parts(SearchRequest r) {
+    return new Parts(queries.pressFilter(r), queries.periodFilter(r), queries.textQueries(r.query(), r.titleOnly(), longQueries));
+  }
+
+  private Plan plan(IndexSearcher s, Parts parts) throws IOException {
+    LuceneQueryBuilder.TextQueries t = parts.text();
+    Query press = parts.press();
+    Query period = parts.period();
     if (pairPhrases) {
       t = new LuceneQueryBuilder.TextQueries(
           PairPhraseQuery.withPairs(t.strict()), t.relaxed() == null ? null : PairPhraseQuery.withPairs(t.relaxed()));
     }
     LongQueryPolicy p = longQueries;
     if (t.relaxed() == null) {
-      return new Plan(t.strict(), false);
+      return new Plan(t.strict(), false, press, period);
     }
     // the decision counts what the page would list: the all-words query within the filters
     BooleanQuery.Builder all = new BooleanQuery.Builder().add(t.strict(), BooleanClause.Occur.FILTER);
@@ -1233,9 +1241,9 @@ public final class LuceneNewsIndex implements NewsIndex {
       all.add(press, BooleanClause.Occur.FILTER);
     }
     if (s.count(all.build()) >= p.relaxBelow()) {
-      return new Plan(t.strict(), false);
+      return new Plan(t.strict(), false, press, period);
     }
-    return new Plan(t.relaxed(), true);
+    return new Plan(t.relaxed(), true, press, period);
   }
 
   private static void checkWindow(SearchRequest r) {
@@ -1717,16 +1725,13 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   /** Runs {@code collector} over every article matching the request as {@link #search} would match it. */
   private void scanWith(SearchRequest r, org.apache.lucene.search.Collector collector) throws IOException {
-    Query press = queries.pressFilter(r);
-    Query period = queries.periodFilter(r);
-    // the words are read before the searcher is: a re-analysis that ends in between has
-    // already made every article it rewrote visible
-    LuceneQueryBuilder.TextQueries text = queries.textQueries(r.query(), r.titleOnly(), longQueries);
+    // the words are read before the searcher is (see Parts)
+    Parts parts = parts(r);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-      Plan plan = plan(s, text, press, period);
-      Query q = withGroup(filtered(plan.text(), period, press), r.group());
+      Plan plan = plan(s, parts);
+      Query q = withGroup(filtered(plan.text(), plan.period(), plan.press()), r.group());
       s.search(q, collector);
     } finally {
       searchers.release(shared);
