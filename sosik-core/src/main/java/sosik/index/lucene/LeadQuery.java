@@ -38,8 +38,10 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>a word of one token: the lead's postings give the articles and the count of the token in
  *       the lead, which is the span query's frequency; no positions are read at all;
- *   <li>a word of several tokens: only articles whose lead holds every token are checked against
- *       the body's positions (the tokens in order, side by side).
+ *   <li>a word of several tokens: only articles whose lead holds every pair of its tokens side by
+ *       side ({@link Fields#LEAD_PAIRS}; every token where a pair is too long to be written, or
+ *       where the index has no lead pairs) are checked against the body's positions (the tokens in
+ *       order, side by side); the body's positions move only to those articles.
  * </ul>
  *
  * Only an index whose every article was written with the lead field may use it (see {@link
@@ -153,10 +155,54 @@ public final class LeadQuery extends Query {
       if (check == null) {
         return null;
       }
-      List<DocIdSetIterator> parts = new ArrayList<>(postings);
-      parts.add(check.iterator());
-      DocIdSetIterator both = ConjunctionUtils.intersectIterators(parts);
-      return IteratorScorer.of(this, both, check::score, scores ? IteratorScorer.bound(span.getSimScorer(ctx)) : 0f);
+      List<DocIdSetIterator> candidates = leadPairs == null ? null : pairPostings(ctx);
+      DocIdSetIterator approximation = allOf(candidates == null ? new ArrayList<>(postings) : candidates);
+      // only candidates (every token, or every pair, within the lead) move the body's positions
+      TwoPhaseIterator spanCheck = check.twoPhaseIterator();
+      DocIdSetIterator spanApproximation = spanCheck == null ? check.iterator() : spanCheck.approximation();
+      TwoPhaseIterator twoPhase = new TwoPhaseIterator(approximation) {
+        @Override
+        public boolean matches() throws IOException {
+          int doc = approximation.docID();
+          if (spanApproximation.docID() < doc) {
+            spanApproximation.advance(doc);
+          }
+          return spanApproximation.docID() == doc && (spanCheck == null || spanCheck.matches());
+        }
+
+        @Override
+        public float matchCost() {
+          return tokens.size() + (spanCheck == null ? 0f : spanCheck.matchCost());
+        }
+      };
+      return new IteratorScorer(this, TwoPhaseIterator.asDocIdSetIterator(twoPhase), twoPhase, check::score,
+          scores ? IteratorScorer.bound(span.getSimScorer(ctx)) : 0f);
+    }
+
+    private static DocIdSetIterator allOf(List<DocIdSetIterator> iterators) {
+      return iterators.size() == 1 ? iterators.get(0) : ConjunctionUtils.intersectIterators(iterators);
+    }
+
+    /**
+     * The postings of every two tokens side by side of the word in the lead's pair field (each is
+     * there when the word is within the lead); null when a pair is too long to be written.
+     */
+    private List<DocIdSetIterator> pairPostings(LeafReaderContext ctx) throws IOException {
+      List<DocIdSetIterator> out = new ArrayList<>(tokens.size() - 1);
+      Terms pairs = ctx.reader().terms(leadPairs);
+      TermsEnum te = pairs == null ? null : pairs.iterator();
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        String a = tokens.get(i).utf8ToString();
+        String b = tokens.get(i + 1).utf8ToString();
+        if (!TokenLog.pairable(a.length(), b.length())) {
+          return null;
+        }
+        if (te == null || !te.seekExact(new BytesRef(a + TokenLog.PAIR_SEPARATOR + b))) {
+          return List.of(DocIdSetIterator.empty());
+        }
+        out.add(te.postings(null, PostingsEnum.NONE));
+      }
+      return out;
     }
 
     /** A word of two tokens: the count of its pair in the lead is the span query's frequency. */

@@ -248,8 +248,10 @@ public final class PairPhraseQuery extends Query {
    * tokens {@code a b c}, each pair term's count is the count of the middle token's positions with
    * {@code a} before it ({@code a b}) or {@code c} after it ({@code b c}); where one of them equals
    * the middle token's own count in the article, every {@code b} has that neighbour, and the
-   * phrase's frequency is the other pair's count: no positions are read. Otherwise, and for longer
-   * phrases, the phrase query checks the positions.
+   * phrase's frequency is the other pair's count: no positions are read. Where the two pairs
+   * together outnumber the middle token, some {@code b} has both neighbours, so the article matches;
+   * its positions are read only if it is scored (most matches are only counted). Otherwise, and for
+   * longer phrases, the phrase query checks the positions.
    */
   private final class LongWeight extends Delegating {
     private final Weight check;
@@ -290,10 +292,19 @@ public final class PairPhraseQuery extends Query {
       PostingsEnum middle = fieldTerms.postings(null, PostingsEnum.FREQS);
       TwoPhaseIterator positions = phraseScorer.twoPhaseIterator();
       DocIdSetIterator positionsApproximation = positions == null ? phraseScorer.iterator() : positions.approximation();
+      // whether the phrase scorer finds the phrase in a document on positions (and is then on it)
+      DocCheck onPositions = doc -> {
+        if (positionsApproximation.docID() < doc) {
+          positionsApproximation.advance(doc);
+        }
+        return positionsApproximation.docID() == doc && (positions == null || positions.matches());
+      };
       DocIdSetIterator approximation = ConjunctionUtils.intersectIterators(List.of(ab, bc));
       LeafSimScorer leafSim = sim == null ? null : new LeafSimScorer(sim, ctx.reader(), phrase.getField(), true);
       float positionsCost = positions == null ? 0f : positions.matchCost();
-      float[] freq = {0f}; // the phrase's frequency when found without positions, else -1
+      // the phrase's frequency when known without positions; UNREAD: a match, its positions not
+      // yet read; CHECKED: the phrase scorer has read them
+      float[] freq = {0f};
       TwoPhaseIterator twoPhase = new TwoPhaseIterator(approximation) {
         @Override
         public boolean matches() throws IOException {
@@ -302,19 +313,23 @@ public final class PairPhraseQuery extends Query {
             middle.advance(doc);
           }
           int inText = middle.docID() == doc ? middle.freq() : -1;
-          if (ab.freq() == inText) {
-            freq[0] = bc.freq();
+          int before = ab.freq();
+          int after = bc.freq();
+          if (before == inText) {
+            freq[0] = after;
             return true;
           }
-          if (bc.freq() == inText) {
-            freq[0] = ab.freq();
+          if (after == inText) {
+            freq[0] = before;
             return true;
           }
-          freq[0] = -1;
-          if (positionsApproximation.docID() < doc) {
-            positionsApproximation.advance(doc);
+          if (inText > 0 && before + after > inText) {
+            // more pairs than middle tokens: some b has both neighbours (pigeonhole)
+            freq[0] = UNREAD;
+            return true;
           }
-          return positionsApproximation.docID() == doc && (positions == null || positions.matches());
+          freq[0] = CHECKED;
+          return onPositions.at(doc);
         }
 
         @Override
@@ -324,7 +339,16 @@ public final class PairPhraseQuery extends Query {
       };
       // the phrase query scores with the same statistics (stats()), so the same bound holds for both
       return new IteratorScorer(this, TwoPhaseIterator.asDocIdSetIterator(twoPhase), twoPhase,
-          () -> freq[0] < 0 ? phraseScorer.score() : leafSim == null ? 0f : leafSim.score(approximation.docID(), freq[0]),
+          () -> {
+            if (freq[0] == UNREAD) {
+              // the frequency is needed only now: the phrase scorer counts it on positions
+              freq[0] = CHECKED;
+              if (!onPositions.at(approximation.docID())) {
+                throw new IllegalStateException("pairs and positions disagree on document " + approximation.docID());
+              }
+            }
+            return freq[0] == CHECKED ? phraseScorer.score() : leafSim == null ? 0f : leafSim.score(approximation.docID(), freq[0]);
+          },
           leafSim == null ? Float.MAX_VALUE : IteratorScorer.bound(leafSim));
     }
 
@@ -333,6 +357,15 @@ public final class PairPhraseQuery extends Query {
       return check.isCacheable(ctx);
     }
   }
+
+  private interface DocCheck {
+    boolean at(int doc) throws IOException;
+  }
+
+  /** {@link LongWeight}'s phrase frequency: a match whose positions are not read yet. */
+  private static final float UNREAD = -2f;
+  /** {@link LongWeight}'s phrase frequency: the phrase scorer has read the positions. */
+  private static final float CHECKED = -1f;
 
   @Override
   public void visit(QueryVisitor visitor) {

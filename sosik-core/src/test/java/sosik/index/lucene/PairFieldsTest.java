@@ -119,6 +119,7 @@ class PairFieldsTest {
     int pairPhrases = 0;
     int longPhrases = 0;
     long leadMatches = 0;
+    long longLeadMatches = 0;
     try (Analyzer analyzer = KoreanNewsAnalyzer.withDefaultDictionary();
         DirectoryReader plain = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")));
         DirectoryReader counted = new CountingPositions(plain, positionReads)) {
@@ -167,12 +168,78 @@ class PairFieldsTest {
           }
         } else {
           longPhrases++;
+          if (!title) {
+            // the lead bonus of a longer word: candidates from its pairs within the lead
+            org.apache.lucene.queries.spans.SpanQuery[] parts = new org.apache.lucene.queries.spans.SpanQuery[len];
+            for (int k = 0; k < len; k++) {
+              parts[k] = new org.apache.lucene.queries.spans.SpanTermQuery(phrase.getTerms()[k]);
+            }
+            org.apache.lucene.queries.spans.SpanFirstQuery first = new org.apache.lucene.queries.spans.SpanFirstQuery(
+                new org.apache.lucene.queries.spans.SpanNearQuery(parts, 0, true), LuceneQueryBuilder.LEAD);
+            TopDocs spans = normal.search(first, 1000);
+            TopDocs lead = normal.search(new LeadQuery(first, Fields.LEAD).withPairs(Fields.LEAD_PAIRS), 1000);
+            TopDocs leadTokens = normal.search(new LeadQuery(first, Fields.LEAD), 1000);
+            assertThat(docsAndScores(lead)).as(first.toString()).isEqualTo(docsAndScores(spans));
+            assertThat(docsAndScores(leadTokens)).as(first.toString()).isEqualTo(docsAndScores(spans));
+            assertThat(normal.count(new LeadQuery(first, Fields.LEAD).withPairs(Fields.LEAD_PAIRS))).isEqualTo(spans.totalHits.value);
+            longLeadMatches += spans.totalHits.value;
+          }
         }
       }
     }
     assertThat(pairPhrases).isGreaterThan(50);
     assertThat(longPhrases).isGreaterThan(100);
     assertThat(leadMatches).isGreaterThan(100);
+    assertThat(longLeadMatches).isGreaterThan(50);
+  }
+
+  /**
+   * 현대중공업 is 현대 중 공업, and 중 also stands alone (파업 중). Where the two pairs together
+   * outnumber the middle token, or one of them equals it, the counts decide; only the others are
+   * read on positions, and a match the counts decided is read only when it is scored.
+   */
+  @Test
+  void three_tokens_are_decided_by_the_pair_counts_where_they_can_be() throws IOException {
+    String[] bodies = {
+        "현대중공업 노조가 파업 중이다", // 현대 중 1, 중 공업 1, 중 2: positions decide (a match)
+        "현대중공업 현대중공업 파업 중", // 2 + 2 pairs over 3 중: a match, phrase twice
+        "중공업 현대 중", // 1 + 1 over 2: positions decide (no match)
+        "현대 중 반대 중 공업 단지", // the same, apart
+        "현대중공업 발표", // every 중 after 현대: the counts decide
+        "회의 중 현대중공업 발표 중 현대중공업 소식", // 2 + 2 over 4: positions decide (a match)
+        "현대중공업과 현대 중 일부는 중공업 소식"}; // 2 + 2 over 3: a match, the phrase once
+    try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE)) {
+      List<Article> docs = new ArrayList<>();
+      for (int n = 0; n < bodies.length; n++) {
+        docs.add(LeadFieldTest.article("소식 " + n, bodies[n], n));
+      }
+      index.upsert(docs);
+      index.commit();
+    }
+    Map<String, AtomicInteger> positionReads = new HashMap<>();
+    Map<Integer, AtomicInteger> docsRead = new HashMap<>();
+    try (DirectoryReader plain = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")));
+        DirectoryReader counted = new CountingPositions(plain, positionReads, docsRead)) {
+      IndexSearcher normal = new IndexSearcher(plain);
+      IndexSearcher watched = new IndexSearcher(counted);
+      normal.setQueryCache(null);
+      watched.setQueryCache(null);
+      Map<String, Integer> docOf = new HashMap<>();
+      for (int d = 0; d < plain.maxDoc(); d++) {
+        docOf.put(plain.storedFields().document(d).get(Fields.BODY), d);
+      }
+      PhraseQuery phrase = new PhraseQuery(Fields.BODY, "현대", "중", "공업");
+      PairPhraseQuery pairs = PairPhraseQuery.of(phrase);
+      assertThat(watched.count(pairs)).isEqualTo(normal.count(phrase)).isEqualTo(5);
+      assertThat(docsRead.keySet()).containsExactlyInAnyOrder(
+          docOf.get(bodies[0]), docOf.get(bodies[2]), docOf.get(bodies[3]), docOf.get(bodies[5]));
+      docsRead.clear();
+      // every match scored, as the ranked search asks (ScoreMode.COMPLETE)
+      TopDocs scored = watched.search(pairs, new org.apache.lucene.search.TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+      assertThat(docsAndScores(scored)).isEqualTo(docsAndScores(normal.search(phrase, 10)));
+      // scored, the match the counts decided is read for its frequency; the one counts alone score is not
+      assertThat(docsRead.keySet()).contains(docOf.get(bodies[1])).doesNotContain(docOf.get(bodies[4]));
+    }
   }
 
   @Test
@@ -327,8 +394,14 @@ class PairFieldsTest {
   /** A reader that counts, per field, the postings asked for with positions. */
   private static final class CountingPositions extends FilterDirectoryReader {
     private final Map<String, AtomicInteger> reads;
+    private final Map<Integer, AtomicInteger> docs;
 
     CountingPositions(DirectoryReader in, Map<String, AtomicInteger> reads) throws IOException {
+      this(in, reads, new HashMap<>());
+    }
+
+    /** Also counts, per document of the first leaf, the positions read ({@code nextPosition}). */
+    CountingPositions(DirectoryReader in, Map<String, AtomicInteger> reads, Map<Integer, AtomicInteger> docs) throws IOException {
       super(in, new SubReaderWrapper() {
         @Override
         public LeafReader wrap(LeafReader reader) {
@@ -342,10 +415,17 @@ class PairFieldsTest {
                   return new FilterTermsEnum(super.iterator()) {
                     @Override
                     public PostingsEnum postings(PostingsEnum reuse, int flags) throws IOException {
-                      if (PostingsEnum.featureRequested(flags, PostingsEnum.POSITIONS)) {
-                        reads.computeIfAbsent(field, k -> new AtomicInteger()).incrementAndGet();
+                      if (!PostingsEnum.featureRequested(flags, PostingsEnum.POSITIONS)) {
+                        return super.postings(reuse, flags);
                       }
-                      return super.postings(reuse, flags);
+                      reads.computeIfAbsent(field, k -> new AtomicInteger()).incrementAndGet();
+                      return new FilterPostingsEnum(super.postings(null, flags)) {
+                        @Override
+                        public int nextPosition() throws IOException {
+                          docs.computeIfAbsent(docID(), k -> new AtomicInteger()).incrementAndGet();
+                          return super.nextPosition();
+                        }
+                      };
                     }
                   };
                 }
@@ -365,11 +445,12 @@ class PairFieldsTest {
         }
       });
       this.reads = reads;
+      this.docs = docs;
     }
 
     @Override
     protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
-      return new CountingPositions(in, reads);
+      return new CountingPositions(in, reads, docs);
     }
 
     @Override
