@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       DictCommand.class,
       AliasesCommand.class,
       ReindexCommand.class,
+      OptimizeCommand.class,
       DemoCommand.class,
       ServeCommand.class,
       EvalCommand.class,

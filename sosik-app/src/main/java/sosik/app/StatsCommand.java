@@ -35,6 +35,7 @@ final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
       o.put("latest", s.latest() == null ? null : KoreaTime.iso(s.latest()));
       o.put("undated", s.undated());
       o.put("size_bytes", s.sizeBytes());
+      o.put("segments", s.segments());
       out.println(Json.write(o));
     } else {
       out.printf("index:    %s%n", s.location());
@@ -51,6 +52,9 @@ final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
         out.printf("dates:    none known%s%n", s.undated() > 0 ? String.format(" (%,d undated)", s.undated()) : "");
       }
       out.printf("size:     %s%n", human(s.sizeBytes()));
+      if (s.segments() >= 0) {
+        out.printf("segments: %d%s%n", s.segments(), s.segments() > 1 ? " (sosik optimize merges them)" : "");
+      }
     }
     out.flush();
     return ExitCodes.OK;

@@ -45,6 +45,25 @@ public interface NewsIndex extends Closeable {
 
   IndexStats stats() throws IOException;
 
+  /**
+   * Writes what is pending, then merges the index into at most {@code maxSegments} segments, for
+   * an archive that is searched far more than it is written: each search visits every segment, so
+   * fewer answer faster, and merged segments take less disk. Takes minutes on a large index;
+   * articles written afterwards start new segments.
+   *
+   * @throws IllegalArgumentException when {@code maxSegments} is below 1
+   */
+  default void optimize(int maxSegments) throws IOException {
+    throw new UnsupportedOperationException("this index cannot be optimized");
+  }
+
+  /** The message for a segment count below 1. */
+  static void checkSegments(int maxSegments) {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("segments " + maxSegments + ": an index is merged into at least 1 segment");
+    }
+  }
+
   /** Visits every article (in no particular order), e.g. to reindex or export. */
   void forEach(Consumer<Article> visitor) throws IOException;
 

@@ -325,6 +325,45 @@ public abstract class NewsIndexContractTest {
   }
 
   @Test
+  void optimize_merges_the_segments_writes_what_is_pending_and_keeps_every_article() throws IOException {
+    index.upsert(ALL.subList(0, 3));
+    index.commit();
+    index.upsert(ALL.subList(3, 6));
+    index.commit();
+    index.upsert(ALL.subList(6, ALL.size()));
+    index.commit();
+    IndexStats before = index.stats();
+    assertThat(before.segments()).isGreaterThanOrEqualTo(2);
+    List<String> found = ids(search("반도체"));
+    // written but not committed: optimize writes them first
+    index.delete(BATTERY.id());
+    Article later = article("반도체 기판 공장 증설", "기판 업체가 반도체 기판 공장을 늘린다.", "한빛일보", "김서연",
+        "2026-10-04T09:00:00+09:00", "https://hanbit.example/news/2");
+    index.upsert(List.of(later));
+
+    index.optimize(1);
+
+    IndexStats after = index.stats();
+    assertThat(after.segments()).isEqualTo(1);
+    assertThat(after.articles()).isEqualTo(ALL.size());
+    List<String> expected = new ArrayList<>(found);
+    expected.remove(BATTERY.id());
+    expected.add(later.id());
+    assertThat(ids(search("반도체"))).containsExactlyInAnyOrderElementsOf(expected);
+    assertThatThrownBy(() -> index.optimize(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    index.close();
+    index = reopen(dir);
+    assertThat(index.stats().segments()).isEqualTo(1);
+    assertThat(ids(search("반도체"))).containsExactlyInAnyOrderElementsOf(expected);
+    // still written to as before: a new segment
+    index.upsert(List.of(article("반도체 검사 장비 수주", "검사 장비 업체가 반도체 장비를 수주했다.", "새날경제", "이도윤",
+        "2026-10-05T09:00:00+09:00", "https://saenal.example/b/6")));
+    index.commit();
+    assertThat(index.stats().segments()).isEqualTo(2);
+    assertThat(search("반도체").total()).isEqualTo(expected.size() + 1);
+  }
+
+  @Test
   void for_each_visits_every_article_once() throws IOException {
     indexAll();
     List<String> seen = new ArrayList<>();

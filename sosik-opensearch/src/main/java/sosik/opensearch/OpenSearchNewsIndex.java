@@ -1345,9 +1345,47 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     long dated = a.path("dated").path("value").asLong();
     Instant earliest = a.path("earliest").path("value").isNumber() ? Instant.ofEpochMilli(a.path("earliest").path("value").asLong()) : null;
     Instant latest = a.path("latest").path("value").isNumber() ? Instant.ofEpochMilli(a.path("latest").path("value").asLong()) : null;
-    JsonNode st = client.call("GET", path + "/_stats/store", null);
-    long size = st.path("_all").path("primaries").path("store").path("size_in_bytes").asLong();
-    return new IndexStats(articles, pressCounts(a.path("press")), earliest, latest, articles - dated, size, client.urls() + path);
+    JsonNode st = client.call("GET", path + "/_stats/store,segments", null);
+    JsonNode primaries = st.path("_all").path("primaries");
+    long size = primaries.path("store").path("size_in_bytes").asLong();
+    int segments = primaries.path("segments").path("count").isNumber() ? primaries.path("segments").path("count").asInt() : -1;
+    return new IndexStats(articles, pressCounts(a.path("press")), earliest, latest, articles - dated, size, client.urls() + path, segments);
+  }
+
+  /**
+   * The cluster's force merge of the index into at most {@code maxSegments} segments per shard,
+   * run as a task and waited for (a merge of a large index outlasts any one request's timeout).
+   */
+  @Override
+  public void optimize(int maxSegments) throws IOException {
+    NewsIndex.checkSegments(maxSegments);
+    commit();
+    JsonNode started = client.call("POST", path + "/_forcemerge?max_num_segments=" + maxSegments + "&wait_for_completion=false", null);
+    String task = started.path("task").asText("");
+    if (task.isEmpty()) {
+      throw new OpenSearchClient.ClusterException("OpenSearch " + client.urls() + " started no force merge task for " + name + ": " + started, false, null);
+    }
+    while (true) {
+      JsonNode t = client.call("GET", "/_tasks/" + task, null);
+      if (t.path("completed").asBoolean(false)) {
+        if (t.has("error")) {
+          throw new OpenSearchClient.ClusterException("OpenSearch force merge of " + name + " failed: " + t.path("error"), false, null);
+        }
+        JsonNode shards = t.path("response").path("_shards");
+        if (shards.path("failed").asInt(0) > 0) {
+          throw new OpenSearchClient.ClusterException("OpenSearch force merge of " + name + " failed on " + shards.path("failed").asInt()
+              + " shard(s): " + shards.path("failures"), false, null);
+        }
+        break;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for the force merge of " + name);
+      }
+    }
+    client.sendWithRetries("POST", path + "/_refresh", null);
   }
 
   @Override

@@ -33,7 +33,7 @@ final class Metrics {
     sumMicros.addAndGet(Math.round(millis * 1000));
   }
 
-  String render(long articles, long indexBytes) {
+  String render(long articles, long indexBytes, int segments) {
     StringBuilder sb = new StringBuilder();
     sb.append("# HELP sosik_http_requests_total HTTP requests by route, method and status.\n");
     sb.append("# TYPE sosik_http_requests_total counter\n");
@@ -52,6 +52,10 @@ final class Metrics {
     sb.append("sosik_index_articles ").append(articles).append('\n');
     sb.append("# HELP sosik_index_size_bytes Index size on disk.\n# TYPE sosik_index_size_bytes gauge\n");
     sb.append("sosik_index_size_bytes ").append(indexBytes).append('\n');
+    if (segments >= 0) {
+      sb.append("# HELP sosik_index_segments Segments a search visits (sosik optimize merges them).\n# TYPE sosik_index_segments gauge\n");
+      sb.append("sosik_index_segments ").append(segments).append('\n');
+    }
     return sb.toString();
   }
 

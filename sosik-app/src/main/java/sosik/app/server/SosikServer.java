@@ -217,7 +217,7 @@ public final class SosikServer implements AutoCloseable {
 
   private void metrics(Context ctx) throws IOException {
     IndexStats s = index.stats();
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(s.articles(), s.sizeBytes()));
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(s.articles(), s.sizeBytes(), s.segments()));
   }
 
   /** Reads the search parameters shared by the API and the page. */

@@ -703,6 +703,22 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
+  public synchronized void optimize(int maxSegments) throws IOException {
+    NewsIndex.checkSegments(maxSegments);
+    IndexWriter w = writer();
+    commit();
+    writes.writeLock().lock();
+    try {
+      // nothing is pending now and no write can start: the merged index is committed as it was
+      w.forceMerge(maxSegments);
+      w.commit();
+      searchers.maybeRefreshBlocking();
+    } finally {
+      writes.writeLock().unlock();
+    }
+  }
+
+  @Override
   public boolean delete(String id) throws IOException {
     IndexWriter w = writer();
     writes.readLock().lock();
@@ -1402,7 +1418,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         earliest = firstDate(s, SortOrder.OLDEST);
         latest = firstDate(s, SortOrder.LATEST);
       }
-      return new IndexStats(articles, press, earliest, latest, articles - dated, sizeOnDisk(), dir.toString());
+      return new IndexStats(articles, press, earliest, latest, articles - dated, sizeOnDisk(), dir.toString(),
+          s.getIndexReader().leaves().size());
     } finally {
       searchers.release(s);
     }
