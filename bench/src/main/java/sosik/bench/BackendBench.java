@@ -35,6 +35,7 @@ public final class BackendBench {
     Path scaleCorpus = null;
     long articles = 100_000;
     boolean grouped = false;
+    int optimize = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> scaleCorpus = Path.of(args[++i]);
@@ -44,10 +45,11 @@ public final class BackendBench {
         case "--shared" -> shared = Path.of(args[++i]);
         case "--queries" -> queriesFile = Path.of(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--optimize" -> optimize = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("BackendBench: unknown argument " + args[i]
               + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]"
-              + " [--corpus SCALE.jsonl [--articles N]] [--grouped]");
+              + " [--corpus SCALE.jsonl [--articles N]] [--grouped] [--optimize SEGMENTS]");
           System.exit(2);
         }
       }
@@ -97,6 +99,14 @@ public final class BackendBench {
       NewsIndex[] both = {embedded, opensearch};
       for (int b = 0; b < 2; b++) {
         double rate = index(both[b], corpus);
+        if (optimize > 0) {
+          // both merged alike before the queries (sosik optimize; the cluster's force merge)
+          int before = both[b].stats().segments();
+          long t0 = System.nanoTime();
+          both[b].optimize(optimize);
+          System.out.printf("%-10s  optimized %d -> %d segments in %.1f s%n", b == 0 ? "embedded" : "opensearch", before,
+              both[b].stats().segments(), (System.nanoTime() - t0) / 1e9);
+        }
         totals[b] = new long[queries.size()];
         double[] ms = latencies(both[b], requests, rounds, totals[b]);
         results[b] = ms;
