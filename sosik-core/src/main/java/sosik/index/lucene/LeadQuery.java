@@ -159,15 +159,11 @@ public final class LeadQuery extends Query {
       DocIdSetIterator approximation = allOf(candidates == null ? new ArrayList<>(postings) : candidates);
       // only candidates (every token, or every pair, within the lead) move the body's positions
       TwoPhaseIterator spanCheck = check.twoPhaseIterator();
-      DocIdSetIterator spanApproximation = spanCheck == null ? check.iterator() : spanCheck.approximation();
+      DocCheck onSpans = DocCheck.of(check);
       TwoPhaseIterator twoPhase = new TwoPhaseIterator(approximation) {
         @Override
         public boolean matches() throws IOException {
-          int doc = approximation.docID();
-          if (spanApproximation.docID() < doc) {
-            spanApproximation.advance(doc);
-          }
-          return spanApproximation.docID() == doc && (spanCheck == null || spanCheck.matches());
+          return onSpans.at(approximation.docID());
         }
 
         @Override

@@ -291,14 +291,8 @@ public final class PairPhraseQuery extends Query {
       }
       PostingsEnum middle = fieldTerms.postings(null, PostingsEnum.FREQS);
       TwoPhaseIterator positions = phraseScorer.twoPhaseIterator();
-      DocIdSetIterator positionsApproximation = positions == null ? phraseScorer.iterator() : positions.approximation();
       // whether the phrase scorer finds the phrase in a document on positions (and is then on it)
-      DocCheck onPositions = doc -> {
-        if (positionsApproximation.docID() < doc) {
-          positionsApproximation.advance(doc);
-        }
-        return positionsApproximation.docID() == doc && (positions == null || positions.matches());
-      };
+      DocCheck onPositions = DocCheck.of(phraseScorer);
       DocIdSetIterator approximation = ConjunctionUtils.intersectIterators(List.of(ab, bc));
       LeafSimScorer leafSim = sim == null ? null : new LeafSimScorer(sim, ctx.reader(), phrase.getField(), true);
       float positionsCost = positions == null ? 0f : positions.matchCost();
@@ -356,10 +350,6 @@ public final class PairPhraseQuery extends Query {
     public boolean isCacheable(LeafReaderContext ctx) {
       return check.isCacheable(ctx);
     }
-  }
-
-  private interface DocCheck {
-    boolean at(int doc) throws IOException;
   }
 
   /** {@link LongWeight}'s phrase frequency: a match whose positions are not read yet. */
