@@ -71,6 +71,8 @@ final class ScaleBench {
   static boolean grouped;
   /** {@code --search-threads N} for the query phase; 0: the index's default. */
   static int searchThreads;
+  /** {@code --warmup N}: untimed passes over the list before the timed rounds. */
+  static int warmup;
 
   static void main(String[] args) throws Exception {
     Path corpus = null;
@@ -78,6 +80,7 @@ final class ScaleBench {
     Path queries = null;
     grouped = false;
     searchThreads = 0;
+    warmup = 2;
     Path out = null;
     int rounds = 5;
     int ceiling = 50_000;
@@ -95,6 +98,12 @@ final class ScaleBench {
           searchThreads = Integer.parseInt(value(args, ++i));
           if (searchThreads < 1) {
             throw new IllegalArgumentException("--search-threads " + searchThreads + ": a search needs at least 1 thread");
+          }
+        }
+        case "--warmup" -> {
+          warmup = Integer.parseInt(value(args, ++i));
+          if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup " + warmup + ": passes before the timed rounds cannot be negative");
           }
         }
         case "--articles" -> articles = Long.parseLong(value(args, ++i));
@@ -422,7 +431,8 @@ final class ScaleBench {
       CoreBench.progress("query phase: %d search threads", index.searchThreads());
       int n = queries.size();
       long[] totals = new long[n];
-      for (int w = 0; w < 2; w++) {
+      // the counts checked in the rounds come from a pass of their own (also with no warm-up)
+      for (int w = 0; w < Math.max(1, warmup); w++) {
         for (int i = 0; i < n; i++) {
           totals[i] = index.search(queries.get(i).request()).total();
         }

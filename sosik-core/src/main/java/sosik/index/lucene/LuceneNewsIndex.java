@@ -518,8 +518,9 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /**
-   * Sets how many threads one search runs on: its segments are split into at most {@code n} slices
-   * of about equal document counts, searched in parallel (the calling thread takes one). 1 searches
+   * Sets how many threads one search runs on: the index is cut into {@code n} parts of equal
+   * document counts (a segment may be cut between two parts), searched in parallel (the calling
+   * thread takes one). 1 searches
    * on the calling thread alone, as before parallel search; the default is the number of processors,
    * at most {@value #MAX_SEARCH_THREADS}, or {@code -Dsosik.searchThreads=N}. An index of fewer than
    * 50,000 documents is searched on one thread whatever the setting. Results are the same with any
@@ -1273,13 +1274,13 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   /**
    * A searcher of its own, so that its time limit is this request's alone; with several search
-   * threads and an index large enough, one that searches slices of the segments in parallel.
+   * threads and an index large enough, one that searches parts of the index in parallel.
    */
   private IndexSearcher searcher(IndexSearcher shared) {
     IndexReader reader = shared.getIndexReader();
     int threads = searchThreads;
     IndexSearcher s;
-    if (threads > 1 && reader.leaves().size() > 1 && reader.maxDoc() >= parallelMinDocs) {
+    if (threads > 1 && reader.maxDoc() >= parallelMinDocs) {
       s = new SlicedSearcher(reader, searchPool(threads), threads, parallelMinDocs);
     } else {
       s = new IndexSearcher(reader);
@@ -1289,86 +1290,6 @@ public final class LuceneNewsIndex implements NewsIndex {
       s.setTimeout(new QueryTimeoutImpl(limit.toMillis()));
     }
     return s;
-  }
-
-  /**
-   * Searches the segments in at most {@code maxSlices} slices of about equal document counts, each
-   * on a thread of the pool or the calling thread. The slices change only which thread collects a
-   * segment: the collector managers merge the slices' results, so hits, scores, order and counts are
-   * those of a search on one thread.
-   */
-  static final class SlicedSearcher extends IndexSearcher {
-    private final int maxSlices;
-    private final int minDocs;
-
-    SlicedSearcher(IndexReader reader, java.util.concurrent.Executor pool, int maxSlices, int minDocs) {
-      super(reader, pool);
-      this.maxSlices = maxSlices;
-      this.minDocs = minDocs;
-    }
-
-    @Override
-    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-      return balancedSlices(leaves, maxSlices, minDocs);
-    }
-
-    /**
-     * What Lucene hands to other threads besides the slices: each query term's look-up in every
-     * segment. Those stay on the calling thread (a seek each), unless {@code
-     * -Dsosik.parallelTermLookups=true}, for measuring.
-     */
-    @Override
-    public org.apache.lucene.search.TaskExecutor getTaskExecutor() {
-      return PARALLEL_TERM_LOOKUPS ? super.getTaskExecutor() : ON_CALLER;
-    }
-  }
-
-  private static final boolean PARALLEL_TERM_LOOKUPS = "true".equals(System.getProperty("sosik.parallelTermLookups"));
-  private static final org.apache.lucene.search.TaskExecutor ON_CALLER = new org.apache.lucene.search.TaskExecutor(Runnable::run);
-
-  /**
-   * The leaves in at most {@code maxSlices} slices: largest leaf first, each to the slice with the
-   * fewest documents so far. One slice when there is one leaf or fewer than {@code minDocs}
-   * documents in all; no empty slice. Each slice lists its leaves in index order.
-   */
-  static IndexSearcher.LeafSlice[] balancedSlices(List<LeafReaderContext> leaves, int maxSlices, int minDocs) {
-    if (leaves.isEmpty()) {
-      return new IndexSearcher.LeafSlice[0];
-    }
-    long docs = 0;
-    for (LeafReaderContext leaf : leaves) {
-      docs += leaf.reader().maxDoc();
-    }
-    int n = Math.min(maxSlices, leaves.size());
-    if (n <= 1 || docs < minDocs) {
-      return new IndexSearcher.LeafSlice[] {new IndexSearcher.LeafSlice(new ArrayList<>(leaves))};
-    }
-    List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-    bySize.sort(java.util.Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed()
-        .thenComparingInt(l -> l.ord));
-    List<List<LeafReaderContext>> slices = new ArrayList<>(n);
-    long[] sizes = new long[n];
-    for (int i = 0; i < n; i++) {
-      slices.add(new ArrayList<>());
-    }
-    for (LeafReaderContext leaf : bySize) {
-      int smallest = 0;
-      for (int i = 1; i < n; i++) {
-        if (sizes[i] < sizes[smallest]) {
-          smallest = i;
-        }
-      }
-      slices.get(smallest).add(leaf);
-      sizes[smallest] += leaf.reader().maxDoc();
-    }
-    List<IndexSearcher.LeafSlice> out = new ArrayList<>(n);
-    for (List<LeafReaderContext> slice : slices) {
-      if (!slice.isEmpty()) {
-        slice.sort(java.util.Comparator.comparingInt(l -> l.ord));
-        out.add(new IndexSearcher.LeafSlice(slice));
-      }
-    }
-    return out.toArray(new IndexSearcher.LeafSlice[0]);
   }
 
   private void checkTime(IndexSearcher s) {

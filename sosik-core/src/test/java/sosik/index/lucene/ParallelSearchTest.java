@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +30,17 @@ import sosik.search.SearchRequest;
 import sosik.search.SortOrder;
 
 /**
- * A search spread over several threads (slices of the segments) finds exactly what one thread
+ * A search spread over several threads (parts of the index, a segment cut between two parts where
+ * a boundary falls inside it) finds exactly what one thread
  * finds: the same hits in the same order with the same scores, the same exact totals, press counts,
  * groups and group counts.
  */
 class ParallelSearchTest {
   @TempDir static Path dir;
+  @TempDir static Path mergedDir;
   static LuceneNewsIndex index;
+  /** The same articles merged into one segment: its parts are ranges of that segment. */
+  static LuceneNewsIndex merged;
 
   static final Instant NOW = Instant.parse("2026-10-20T00:00:00Z");
   static final String[] PRESSES = {"한빛일보", "한결통신", "새날경제", "동녘신문", "누리뉴스", "솔섬일보"};
@@ -66,7 +70,14 @@ class ParallelSearchTest {
 
   @BeforeAll
   static void build() throws IOException {
-    index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
+    index = build(dir);
+    merged = build(mergedDir);
+    merged.optimize(1);
+  }
+
+  /** The test's articles in batches, each batch committed as a segment of its own. */
+  static LuceneNewsIndex build(Path at) throws IOException {
+    LuceneNewsIndex idx = LuceneNewsIndex.open(at, LuceneNewsIndex.Mode.WRITE);
     Random rnd = new Random(20261020);
     int n = 0;
     List<Article> earlier = new ArrayList<>();
@@ -86,17 +97,20 @@ class ParallelSearchTest {
           earlier.add(a);
         }
       }
-      index.upsert(batch);
-      index.commit();
+      idx.upsert(batch);
+      idx.commit();
     }
-    // above the one-thread threshold: the index is searched in slices
-    index.parallelMinDocs(100);
+    // above the one-thread threshold: the index is searched in parts
+    idx.parallelMinDocs(100);
+    return idx;
   }
 
   @AfterAll
   static void close() throws IOException {
-    if (index != null) {
-      index.close();
+    for (LuceneNewsIndex idx : new LuceneNewsIndex[] {index, merged}) {
+      if (idx != null) {
+        idx.close();
+      }
     }
   }
 
@@ -125,31 +139,36 @@ class ParallelSearchTest {
   }
 
   /** A page as one thread and as {@code threads} threads found it, its time taken left out. */
-  static SearchPage searched(SearchRequest r, int threads) throws IOException {
-    index.searchThreads(threads);
-    SearchPage p = index.search(r);
+  static SearchPage searched(LuceneNewsIndex idx, SearchRequest r, int threads) throws IOException {
+    idx.searchThreads(threads);
+    SearchPage p = idx.search(r);
     return new SearchPage(p.total(), p.page(), p.size(), p.hits(), p.pressCounts(), 0, p.relaxed(), p.groupCount(), p.groups());
   }
 
   @Test
-  void the_index_has_several_segments_in_several_slices() throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")))) {
-      List<LeafReaderContext> leaves = reader.leaves();
-      assertThat(leaves).hasSizeGreaterThanOrEqualTo(4);
-      assertThat(LuceneNewsIndex.balancedSlices(leaves, 2, 100)).hasSize(2);
-      assertThat(LuceneNewsIndex.balancedSlices(leaves, 3, 100)).hasSize(3);
-      assertThat(LuceneNewsIndex.balancedSlices(leaves, 3, reader.maxDoc() + 1)).hasSize(1);
-    }
+  void the_index_has_several_segments_and_the_merged_one_a_single_segment() throws IOException {
+    assertThat(index.stats().segments()).isGreaterThanOrEqualTo(4);
+    assertThat(merged.stats().segments()).isEqualTo(1);
+    assertThat(merged.stats().articles()).isEqualTo(index.stats().articles());
   }
 
   @Test
   void several_threads_find_what_one_thread_finds() throws IOException {
-    long before = index.searchPoolTasks();
+    findsWhatOneThreadFinds(index);
+  }
+
+  @Test
+  void several_threads_find_in_one_segment_what_one_thread_finds() throws IOException {
+    findsWhatOneThreadFinds(merged);
+  }
+
+  private static void findsWhatOneThreadFinds(LuceneNewsIndex idx) throws IOException {
+    long before = idx.searchPoolTasks();
     int nonEmpty = 0;
     int grouped = 0;
     int relaxed = 0;
     for (SearchRequest r : requests()) {
-      SearchPage one = searched(r, 1);
+      SearchPage one = searched(idx, r, 1);
       if (one.total() > 0) {
         nonEmpty++;
       }
@@ -160,7 +179,7 @@ class ParallelSearchTest {
         grouped++;
       }
       for (int threads : new int[] {2, 3}) {
-        SearchPage many = searched(r, threads);
+        SearchPage many = searched(idx, r, threads);
         String what = r + " on " + threads + " threads";
         assertThat(many.total()).as(what).isEqualTo(one.total());
         assertThat(many.hits()).as(what).isEqualTo(one.hits());
@@ -176,11 +195,16 @@ class ParallelSearchTest {
     assertThat(nonEmpty).isGreaterThan(20);
     assertThat(grouped).isGreaterThan(3);
     assertThat(relaxed).isGreaterThan(0);
-    assertThat(index.searchPoolTasks()).isGreaterThan(before);
+    assertThat(idx.searchPoolTasks()).isGreaterThan(before);
   }
 
   @Test
   void several_threads_rank_and_explain_as_one() throws IOException {
+    rankAndExplainAsOne(index);
+    rankAndExplainAsOne(merged);
+  }
+
+  private static void rankAndExplainAsOne(LuceneNewsIndex index) throws IOException {
     for (SearchRequest r : requests()) {
       if (r.grouped()) {
         continue;
@@ -201,27 +225,59 @@ class ParallelSearchTest {
   }
 
   @Test
-  void a_press_count_from_every_slice_is_summed() throws IOException {
-    // the press counts add up to the total: no slice's counts are dropped
-    index.searchThreads(3);
-    SearchPage p = index.search(SearchRequest.of("반도체").withFreshness(Freshness.OFF).withGrouped(true));
-    assertThat(p.pressCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.total());
-    assertThat(p.total()).isGreaterThan(100);
+  void a_press_count_from_every_part_is_summed() throws IOException {
+    // the press counts add up to the total: no part's counts are dropped or counted twice
+    for (LuceneNewsIndex idx : new LuceneNewsIndex[] {index, merged}) {
+      idx.searchThreads(3);
+      SearchPage p = idx.search(SearchRequest.of("반도체").withFreshness(Freshness.OFF).withGrouped(true));
+      assertThat(p.pressCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.total());
+      assertThat(p.total()).isGreaterThan(100);
+    }
+  }
+
+  @Test
+  void a_segment_cut_between_parts_is_not_counted_whole_by_each() throws IOException {
+    // a term query's count is the segment's document frequency when nothing is deleted: a part that
+    // holds only a range of the segment must count its range instead
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(mergedDir.resolve("lucene")))) {
+      assertThat(reader.leaves()).hasSize(1);
+      assertThat(reader.hasDeletions()).isFalse();
+      IndexSearcher one = new IndexSearcher(reader);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        SlicedSearcher parts = new SlicedSearcher(reader, pool, 3, 0);
+        org.apache.lucene.index.TermsEnum terms = reader.leaves().get(0).reader().terms(Fields.BODY).iterator();
+        int checked = 0;
+        for (org.apache.lucene.util.BytesRef t = terms.next(); t != null && checked < 20; t = terms.next()) {
+          if (terms.docFreq() < 50) {
+            continue;
+          }
+          Query q = new TermQuery(new Term(Fields.BODY, org.apache.lucene.util.BytesRef.deepCopyOf(t)));
+          assertThat(parts.count(q)).as(q.toString()).isEqualTo(one.count(q)).isEqualTo(terms.docFreq());
+          checked++;
+        }
+        assertThat(checked).isEqualTo(20);
+      } finally {
+        pool.shutdown();
+      }
+    }
   }
 
   @Test
   void the_time_limit_holds_on_several_threads() throws IOException {
-    index.searchThreads(3);
-    index.searchTimeout(java.time.Duration.ZERO);
-    try {
-      assertThatThrownBy(() -> index.search(SearchRequest.of("반도체")))
-          .isInstanceOf(sosik.search.SearchTimeoutException.class);
-      assertThatThrownBy(() -> index.search(SearchRequest.of("반도체").withGrouped(true)))
-          .isInstanceOf(sosik.search.SearchTimeoutException.class);
-    } finally {
-      index.searchTimeout(LuceneNewsIndex.DEFAULT_SEARCH_TIMEOUT);
+    for (LuceneNewsIndex idx : new LuceneNewsIndex[] {index, merged}) {
+      idx.searchThreads(3);
+      idx.searchTimeout(java.time.Duration.ZERO);
+      try {
+        assertThatThrownBy(() -> idx.search(SearchRequest.of("반도체")))
+            .isInstanceOf(sosik.search.SearchTimeoutException.class);
+        assertThatThrownBy(() -> idx.search(SearchRequest.of("반도체").withGrouped(true)))
+            .isInstanceOf(sosik.search.SearchTimeoutException.class);
+      } finally {
+        idx.searchTimeout(LuceneNewsIndex.DEFAULT_SEARCH_TIMEOUT);
+      }
+      assertThat(idx.search(SearchRequest.of("반도체")).total()).isGreaterThan(100);
     }
-    assertThat(index.search(SearchRequest.of("반도체")).total()).isGreaterThan(100);
   }
 
   @Test
@@ -233,29 +289,48 @@ class ParallelSearchTest {
   }
 
   @Test
-  void slices_are_balanced_and_cover_every_leaf_once() throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")))) {
-      List<LeafReaderContext> leaves = reader.leaves();
-      for (int max = 1; max <= leaves.size() + 2; max++) {
-        IndexSearcher.LeafSlice[] slices = LuceneNewsIndex.balancedSlices(leaves, max, 0);
-        assertThat(slices).hasSize(Math.min(max, leaves.size()));
-        Set<Integer> seen = new HashSet<>();
-        Map<Integer, Long> docs = new LinkedHashMap<>();
-        for (int i = 0; i < slices.length; i++) {
-          assertThat(slices[i].leaves).isNotEmpty();
-          long sum = 0;
-          for (LeafReaderContext l : slices[i].leaves) {
-            assertThat(seen.add(l.ord)).isTrue();
-            sum += l.reader().maxDoc();
+  void parts_are_equal_and_cover_every_document_once() throws IOException {
+    for (LuceneNewsIndex idx : new LuceneNewsIndex[] {index, merged}) {
+      Path at = idx == index ? dir : mergedDir;
+      try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(at.resolve("lucene")))) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int docs = reader.maxDoc();
+        for (int n : new int[] {1, 2, 3, 4, 7, leaves.size() + 2, 64, docs, docs + 5}) {
+          List<List<SlicedSearcher.Range>> parts = SlicedSearcher.parts(leaves, n, 0);
+          assertThat(parts).as("parts of %d", n).hasSize(Math.min(n, docs));
+          int[] seen = new int[docs];
+          int smallest = Integer.MAX_VALUE;
+          int largest = 0;
+          int last = -1;
+          for (List<SlicedSearcher.Range> part : parts) {
+            assertThat(part).isNotEmpty();
+            int size = 0;
+            for (SlicedSearcher.Range r : part) {
+              assertThat(r.min()).isLessThan(r.max());
+              assertThat(r.max()).isLessThanOrEqualTo(r.leaf().reader().maxDoc());
+              // in index order: each range starts where the one before it ended
+              assertThat(r.leaf().docBase + r.min()).isEqualTo(last + 1);
+              last = r.leaf().docBase + r.max() - 1;
+              for (int d = r.min(); d < r.max(); d++) {
+                seen[r.leaf().docBase + d]++;
+              }
+              size += r.max() - r.min();
+            }
+            smallest = Math.min(smallest, size);
+            largest = Math.max(largest, size);
           }
-          docs.put(i, sum);
+          for (int d = 0; d < docs; d++) {
+            assertThat(seen[d]).as("document %d in %d parts", d, n).isEqualTo(1);
+          }
+          assertThat(largest - smallest).as("parts of %d", n).isLessThanOrEqualTo(1);
         }
-        assertThat(seen).hasSize(leaves.size());
-        if (max == 2) {
-          // greedy by size: the halves differ by at most the largest leaf
-          int largest = leaves.stream().mapToInt(l -> l.reader().maxDoc()).max().orElseThrow();
-          assertThat(Math.abs(docs.get(0) - docs.get(1))).isLessThanOrEqualTo(largest);
+        // one segment is cut into ranges; below the threshold everything is one part of whole segments
+        if (leaves.size() == 1) {
+          assertThat(SlicedSearcher.parts(leaves, 2, 0)).allSatisfy(p -> assertThat(p.get(0).whole()).isFalse());
         }
+        List<List<SlicedSearcher.Range>> small = SlicedSearcher.parts(leaves, 3, docs + 1);
+        assertThat(small).hasSize(1);
+        assertThat(small.get(0)).hasSize(leaves.size()).allSatisfy(r -> assertThat(r.whole()).isTrue());
       }
     }
   }
