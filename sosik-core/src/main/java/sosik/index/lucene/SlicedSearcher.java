@@ -87,6 +87,16 @@ final class SlicedSearcher extends IndexSearcher {
   private static final boolean PARALLEL_TERM_LOOKUPS = "true".equals(System.getProperty("sosik.parallelTermLookups"));
   private static final TaskExecutor ON_CALLER = new TaskExecutor(Runnable::run);
 
+  /** How many threads this searcher's work is spread over. */
+  int threads() {
+    return parts;
+  }
+
+  /** Runs {@code work} on the search threads and the calling thread; the results in its order. */
+  <T> List<T> inParallel(List<Callable<T>> work) throws IOException {
+    return tasks.invokeAll(work);
+  }
+
   @Override
   public void setTimeout(QueryTimeout queryTimeout) {
     super.setTimeout(queryTimeout);
