@@ -17,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import sosik.search.Freshness;
 
@@ -104,10 +105,31 @@ final class FreshnessQuery extends Query {
 
       @Override
       public Scorer scorer(LeafReaderContext ctx) throws IOException {
-        Scorer scorer = inner.scorer(ctx);
-        if (scorer == null) {
+        ScorerSupplier supplier = scorerSupplier(ctx);
+        return supplier == null ? null : supplier.get(Long.MAX_VALUE);
+      }
+
+      /** The inner query's supplier: its cost is known before any scorer is made. */
+      @Override
+      public ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
+        ScorerSupplier supplier = inner.scorerSupplier(ctx);
+        if (supplier == null) {
           return null;
         }
+        return new ScorerSupplier() {
+          @Override
+          public Scorer get(long leadCost) throws IOException {
+            return freshened(supplier.get(leadCost), ctx);
+          }
+
+          @Override
+          public long cost() {
+            return supplier.cost();
+          }
+        };
+      }
+
+      private Scorer freshened(Scorer scorer, LeafReaderContext ctx) throws IOException {
         NumericDocValues published = DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED_DV);
         double maxFactor = maxFactor(ctx);
         return new FilterScorer(scorer) {

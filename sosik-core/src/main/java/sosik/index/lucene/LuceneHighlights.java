@@ -75,23 +75,8 @@ final class LuceneHighlights {
    * (a hit's marks and snippet depend on its own text and the query alone).
    */
   List<SearchPage.Hit> hits(IndexSearcher s, Query highlightQuery, int[] docIds, float[] scores) throws IOException {
-    int runs = s instanceof SlicedSearcher p ? Math.min(p.threads(), docIds.length / MIN_HITS_PER_THREAD) : 1;
-    if (runs <= 1) {
-      return hitsInOneRun(s, highlightQuery, docIds, scores);
-    }
-    List<java.util.concurrent.Callable<List<SearchPage.Hit>>> work = new ArrayList<>(runs);
-    for (int k = 0; k < runs; k++) {
-      int from = docIds.length * k / runs;
-      int to = docIds.length * (k + 1) / runs;
-      int[] ids = java.util.Arrays.copyOfRange(docIds, from, to);
-      float[] sc = java.util.Arrays.copyOfRange(scores, from, to);
-      work.add(() -> hitsInOneRun(s, highlightQuery, ids, sc));
-    }
-    List<SearchPage.Hit> out = new ArrayList<>(docIds.length);
-    for (List<SearchPage.Hit> run : ((SlicedSearcher) s).inParallel(work)) {
-      out.addAll(run);
-    }
-    return out;
+    return SlicedSearcher.inRuns(s, docIds.length, MIN_HITS_PER_THREAD, (from, to) -> hitsInOneRun(
+        s, highlightQuery, java.util.Arrays.copyOfRange(docIds, from, to), java.util.Arrays.copyOfRange(scores, from, to)));
   }
 
   private List<SearchPage.Hit> hitsInOneRun(IndexSearcher s, Query highlightQuery, int[] docIds, float[] scores)

@@ -155,6 +155,10 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** Threads one search runs on; 1: the calling thread alone, no pool. */
   private volatile int searchThreads = defaultSearchThreads();
   private volatile int parallelMinDocs = PARALLEL_MIN_DOCS;
+  /** The fewest matches a search is estimated to visit for it to be spread over the search threads. */
+  static final long PARALLEL_MIN_COST = 16_384;
+
+  private volatile long parallelMinCost = PARALLEL_MIN_COST;
   /** The search threads, started with the first parallel search (null until then), resized by {@link #searchThreads(int)}. */
   private volatile java.util.concurrent.ThreadPoolExecutor searchPool;
   private final Object searchPoolLock = new Object();
@@ -556,6 +560,11 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** The smallest index, in documents, searched on several threads; tests lower it. */
   void parallelMinDocs(int docs) {
     this.parallelMinDocs = docs;
+  }
+
+  /** The fewest estimated matches of a search spread over several threads; tests lower it. */
+  void parallelMinCost(long cost) {
+    this.parallelMinCost = cost;
   }
 
   /** Tasks the search threads have run so far; 0 before the first parallel search. */
@@ -1024,12 +1033,16 @@ public final class LuceneNewsIndex implements NewsIndex {
       scores[i - from] = scoreOf(reps.get(i));
     }
     List<SearchPage.Hit> hits = highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
-    List<SearchPage.HitGroup> groups = new ArrayList<>(hits.size());
-    for (int i = 0; i < hits.size(); i++) {
-      String g = repGroups.get(from + i);
-      long matching = counts.countOf(s.getIndexReader().leaves(), ids[i]);
-      groups.add(new SearchPage.HitGroup(matching, summary(s, g, ids[i])));
-    }
+    // each hit's group read from its members (on the search threads, like the snippets)
+    List<SearchPage.HitGroup> groups = SlicedSearcher.inRuns(s, hits.size(), LuceneHighlights.MIN_HITS_PER_THREAD, (a, b) -> {
+      List<SearchPage.HitGroup> run = new ArrayList<>(b - a);
+      for (int i = a; i < b; i++) {
+        String g = repGroups.get(from + i);
+        long matching = counts.countOf(s.getIndexReader().leaves(), ids[i]);
+        run.add(new SearchPage.HitGroup(matching, summary(s, g, ids[i])));
+      }
+      return run;
+    });
     long took = (System.nanoTime() - t0) / 1_000_000;
     return new SearchPage(total, r.page(), r.size(), hits, pressCounts, took, plan.relaxed(), counts.groups(), groups);
   }
@@ -1281,7 +1294,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     int threads = searchThreads;
     IndexSearcher s;
     if (threads > 1 && reader.maxDoc() >= parallelMinDocs) {
-      s = new SlicedSearcher(reader, searchPool(threads), threads, parallelMinDocs);
+      s = new SlicedSearcher(reader, searchPool(threads), threads, parallelMinDocs, parallelMinCost);
     } else {
       s = new IndexSearcher(reader);
     }

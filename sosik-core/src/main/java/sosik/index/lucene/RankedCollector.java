@@ -17,6 +17,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
@@ -115,8 +116,29 @@ final class RankedCollector implements Collector {
 
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-      // FilterWeight scores through the wrapped weight's scorer and keeps Weight's own bulk scorer
-      return new FilterWeight(this, in.createWeight(searcher, scoreMode, boost)) {};
+      // FilterWeight scores through the wrapped weight's scorer and keeps Weight's own bulk scorer;
+      // the wrapped weight's supplier gives the cost before a scorer is made (the scorer it gives is
+      // the one the wrapped weight's scorer would be)
+      return new FilterWeight(this, in.createWeight(searcher, scoreMode, boost)) {
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+          ScorerSupplier supplier = in.scorerSupplier(context);
+          if (supplier == null) {
+            return null;
+          }
+          return new ScorerSupplier() {
+            @Override
+            public Scorer get(long leadCost) throws IOException {
+              return supplier.get(leadCost);
+            }
+
+            @Override
+            public long cost() {
+              return supplier.cost();
+            }
+          };
+        }
+      };
     }
 
     @Override

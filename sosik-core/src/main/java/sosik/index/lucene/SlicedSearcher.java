@@ -19,6 +19,7 @@ import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -44,14 +45,22 @@ final class SlicedSearcher extends IndexSearcher {
 
   private final int parts;
   private final int minDocs;
+  private final long minCost;
   private final TaskExecutor tasks;
   private QueryTimeout timeout;
   private volatile boolean rangeTimedOut;
 
-  SlicedSearcher(IndexReader reader, Executor pool, int parts, int minDocs) {
+  /**
+   * @param parts the threads a search is spread over
+   * @param minDocs the fewest documents an index has for its searches to be spread
+   * @param minCost the fewest matches a search is estimated to visit ({@link ScorerSupplier#cost})
+   *     for it to be spread: below that, handing a part to another thread costs more than it saves
+   */
+  SlicedSearcher(IndexReader reader, Executor pool, int parts, int minDocs, long minCost) {
     super(reader, pool);
     this.parts = parts;
     this.minDocs = minDocs;
+    this.minCost = minCost;
     this.tasks = new TaskExecutor(pool);
   }
 
@@ -87,16 +96,6 @@ final class SlicedSearcher extends IndexSearcher {
   private static final boolean PARALLEL_TERM_LOOKUPS = "true".equals(System.getProperty("sosik.parallelTermLookups"));
   private static final TaskExecutor ON_CALLER = new TaskExecutor(Runnable::run);
 
-  /** How many threads this searcher's work is spread over. */
-  int threads() {
-    return parts;
-  }
-
-  /** Runs {@code work} on the search threads and the calling thread; the results in its order. */
-  <T> List<T> inParallel(List<Callable<T>> work) throws IOException {
-    return tasks.invokeAll(work);
-  }
-
   @Override
   public void setTimeout(QueryTimeout queryTimeout) {
     super.setTimeout(queryTimeout);
@@ -119,6 +118,10 @@ final class SlicedSearcher extends IndexSearcher {
     boolean scores = first.scoreMode().needsScores();
     Query rewritten = rewrite(scores ? query : new ConstantScoreQuery(query));
     Weight weight = createWeight(rewritten, first.scoreMode(), 1);
+    if (!worthSpreading(weight)) {
+      search(leafContexts, weight, first);
+      return manager.reduce(List.of(first));
+    }
     List<C> collectors = new ArrayList<>(split.size());
     collectors.add(first);
     for (int i = 1; i < split.size(); i++) {
@@ -161,6 +164,52 @@ final class SlicedSearcher extends IndexSearcher {
       });
     }
     return manager.reduce(tasks.invokeAll(work));
+  }
+
+  /** Whether the matches the weight's scorers estimate reach {@code minCost}. */
+  private boolean worthSpreading(Weight weight) throws IOException {
+    if (minCost <= 0) {
+      return true;
+    }
+    long cost = 0;
+    for (LeafReaderContext leaf : leafContexts) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
+      if (supplier != null) {
+        cost += supplier.cost();
+        if (cost >= minCost) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Work on runs of {@code n} items, {@code [from, to)}: a run's results in order. */
+  interface RunWork<T> {
+    List<T> run(int from, int to) throws IOException;
+  }
+
+  /**
+   * {@code work} over the items {@code [0, n)}: on a searcher that spreads its work, in runs of at
+   * least {@code minPerRun} items on its threads (as many runs as threads, fewer when the items are
+   * few), else in one run on the calling thread. The results in item order.
+   */
+  static <T> List<T> inRuns(IndexSearcher s, int n, int minPerRun, RunWork<T> work) throws IOException {
+    int runs = s instanceof SlicedSearcher p ? Math.min(p.parts, n / Math.max(1, minPerRun)) : 1;
+    if (runs <= 1) {
+      return work.run(0, n);
+    }
+    List<Callable<List<T>>> calls = new ArrayList<>(runs);
+    for (int k = 0; k < runs; k++) {
+      int from = (int) ((long) n * k / runs);
+      int to = (int) ((long) n * (k + 1) / runs);
+      calls.add(() -> work.run(from, to));
+    }
+    List<T> out = new ArrayList<>(n);
+    for (List<T> run : ((SlicedSearcher) s).tasks.invokeAll(calls)) {
+      out.addAll(run);
+    }
+    return out;
   }
 
   /** {@link #searchLeaf} for a range of a segment, with the time limit checked as Lucene checks it. */

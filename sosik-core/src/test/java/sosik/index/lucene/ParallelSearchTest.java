@@ -100,8 +100,9 @@ class ParallelSearchTest {
       idx.upsert(batch);
       idx.commit();
     }
-    // above the one-thread threshold: the index is searched in parts
+    // above the one-thread threshold: the index is searched in parts, however few the matches
     idx.parallelMinDocs(100);
+    idx.parallelMinCost(0);
     return idx;
   }
 
@@ -178,8 +179,15 @@ class ParallelSearchTest {
       if (one.grouped() && one.groupCount() < one.total()) {
         grouped++;
       }
-      for (int threads : new int[] {2, 3}) {
-        SearchPage many = searched(idx, r, threads);
+      for (int threads : new int[] {2, 3, -2}) {
+        // -2: two threads, searches of few matches kept on the calling thread (the default)
+        idx.parallelMinCost(threads < 0 ? LuceneNewsIndex.PARALLEL_MIN_COST : 0);
+        SearchPage many;
+        try {
+          many = searched(idx, r, Math.abs(threads));
+        } finally {
+          idx.parallelMinCost(0);
+        }
         String what = r + " on " + threads + " threads";
         assertThat(many.total()).as(what).isEqualTo(one.total());
         assertThat(many.hits()).as(what).isEqualTo(one.hits());
@@ -236,6 +244,51 @@ class ParallelSearchTest {
   }
 
   @Test
+  void a_search_of_few_matches_stays_on_the_calling_thread() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(mergedDir.resolve("lucene")))) {
+      java.util.concurrent.atomic.AtomicInteger handed = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.concurrent.Executor counting = r -> {
+        handed.incrementAndGet();
+        pool.execute(r);
+      };
+      try {
+        IndexSearcher one = new IndexSearcher(reader);
+        // the body's rarest and most common terms
+        String rare = null;
+        String common = null;
+        int rareDf = Integer.MAX_VALUE;
+        int commonDf = 0;
+        org.apache.lucene.index.TermsEnum terms = reader.leaves().get(0).reader().terms(Fields.BODY).iterator();
+        for (org.apache.lucene.util.BytesRef t = terms.next(); t != null; t = terms.next()) {
+          if (terms.docFreq() < rareDf) {
+            rareDf = terms.docFreq();
+            rare = t.utf8ToString();
+          }
+          if (terms.docFreq() > commonDf) {
+            commonDf = terms.docFreq();
+            common = t.utf8ToString();
+          }
+        }
+        assertThat(commonDf).isGreaterThan(rareDf);
+        Query few = new TermQuery(new Term(Fields.BODY, rare));
+        Query many = new TermQuery(new Term(Fields.BODY, common));
+        // estimated below the common term's matches: one thread; at them: spread
+        SlicedSearcher parts = new SlicedSearcher(reader, counting, 2, 0, commonDf);
+        assertThat(java.util.Arrays.stream(parts.search(few, 10).scoreDocs).mapToInt(d -> d.doc).toArray())
+            .hasSize(Math.min(10, rareDf))
+            .containsExactly(java.util.Arrays.stream(one.search(few, 10).scoreDocs).mapToInt(d -> d.doc).toArray());
+        assertThat(parts.count(few)).isEqualTo(rareDf);
+        assertThat(handed.get()).isZero();
+        assertThat(parts.count(many)).isEqualTo(one.count(many)).isEqualTo(commonDf);
+        assertThat(handed.get()).isGreaterThan(0);
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void a_segment_cut_between_parts_is_not_counted_whole_by_each() throws IOException {
     // a term query's count is the segment's document frequency when nothing is deleted: a part that
     // holds only a range of the segment must count its range instead
@@ -245,7 +298,7 @@ class ParallelSearchTest {
       IndexSearcher one = new IndexSearcher(reader);
       java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
       try {
-        SlicedSearcher parts = new SlicedSearcher(reader, pool, 3, 0);
+        SlicedSearcher parts = new SlicedSearcher(reader, pool, 3, 0, 0);
         org.apache.lucene.index.TermsEnum terms = reader.leaves().get(0).reader().terms(Fields.BODY).iterator();
         int checked = 0;
         for (org.apache.lucene.util.BytesRef t = terms.next(); t != null && checked < 20; t = terms.next()) {
