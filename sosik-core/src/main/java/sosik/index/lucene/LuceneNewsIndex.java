@@ -992,19 +992,20 @@ public final class LuceneNewsIndex implements NewsIndex {
   private SearchPage groupedSearch(
       IndexSearcher s, SearchRequest r, Plan plan, Query mainQuery, Query facetQuery, boolean pressFiltered, long t0)
       throws IOException {
-    Object[] counted = s.search(mainQuery, new org.apache.lucene.search.MultiCollectorManager(
-        new GroupCounter.Manager(s.getIndexReader()), new PressCounter.Manager()));
-    GroupCounter.Counts counts = (GroupCounter.Counts) counted[0];
-    Map<String, Long> pressCounts = pressFiltered ? s.search(facetQuery, new PressCounter.Manager()) : castCounts(counted[1]);
-    long total = counts.articles();
     int wanted = r.page() * r.size();
     Sort sort = sortFor(r.sort());
     List<ScoreDoc> reps = new ArrayList<>();
     List<String> repGroups = new ArrayList<>();
     int window = Math.max(wanted * 4, 100);
+    // the first pass counts the matches, per press and per group, beside its top articles; a wider
+    // window, when the first holds too few groups, only ranks
+    RankedCollector.Result first = s.search(skipsScores(r) ? RankedCollector.oneByOne(mainQuery) : mainQuery,
+        RankedCollector.manager(sort, window, !pressFiltered, new GroupCounter.Manager(s.getIndexReader()), skipsScores(r)));
+    GroupCounter.Counts counts = first.groups();
+    Map<String, Long> pressCounts = pressFiltered ? s.search(facetQuery, new PressCounter.Manager()) : first.pressCounts();
+    long total = counts.articles();
+    TopDocs docs = first.top();
     while (true) {
-      TopDocs docs = s.search(skipsScores(r) ? RankedCollector.oneByOne(mainQuery) : mainQuery,
-          RankedCollector.manager(sort, window, false, skipsScores(r))).top();
       checkTime(s);
       reps.clear();
       repGroups.clear();
@@ -1024,6 +1025,8 @@ public final class LuceneNewsIndex implements NewsIndex {
         break;
       }
       window = (int) Math.min(total, (long) window * 4);
+      docs = s.search(skipsScores(r) ? RankedCollector.oneByOne(mainQuery) : mainQuery,
+          RankedCollector.manager(sort, window, false, skipsScores(r))).top();
     }
     int from = Math.min(reps.size(), (r.page() - 1) * r.size());
     int[] ids = new int[reps.size() - from];
@@ -1309,11 +1312,6 @@ public final class LuceneNewsIndex implements NewsIndex {
     if (s.timedOut()) {
       throw new SearchTimeoutException(searchTimeout);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Long> castCounts(Object o) {
-    return (Map<String, Long>) o;
   }
 
   private static float scoreOf(ScoreDoc d) {

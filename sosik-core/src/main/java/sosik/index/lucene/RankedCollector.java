@@ -25,8 +25,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Weight;
 
 /**
- * One pass over every match of a query: the exact count, the count per press (when asked), and the
- * best {@code window} articles in a sort order. In relevance order, once the page is full, an
+ * One pass over every match of a query: the exact count, the count per press and per group (when
+ * asked), and the best {@code window} articles in a sort order. In relevance order, once the page is full, an
  * article whose score bound ({@link Scorer#getMaxScore}: the bounds of the query's parts, {@link
  * FreshnessQuery}, {@link IteratorScorer}) is below the last score on the page is counted but not
  * scored: it cannot reach the page. Every match is still visited, so the counts stay exact, and the
@@ -34,11 +34,12 @@ import org.apache.lucene.search.Weight;
  * compared by its date).
  */
 final class RankedCollector implements Collector {
-  /** What the pass found. */
-  record Result(TopDocs top, long total, Map<String, Long> pressCounts, long scored) {}
+  /** What the pass found; {@code groups} when it counted them, else null. */
+  record Result(TopDocs top, long total, Map<String, Long> pressCounts, long scored, GroupCounter.Counts groups) {}
 
   private final TopFieldCollector top;
   private final PressCounter press;
+  private final GroupCounter groups;
   private final boolean skipping;
   private long total;
   private long scored;
@@ -48,9 +49,10 @@ final class RankedCollector implements Collector {
    */
   private float min;
 
-  private RankedCollector(TopFieldCollector top, PressCounter press, boolean skipping) {
+  private RankedCollector(TopFieldCollector top, PressCounter press, GroupCounter groups, boolean skipping) {
     this.top = top;
     this.press = press;
+    this.groups = groups;
     this.skipping = skipping;
   }
 
@@ -59,6 +61,15 @@ final class RankedCollector implements Collector {
    * articles left unscored when {@code skipping} (else every match is scored, for comparison).
    */
   static CollectorManager<RankedCollector, Result> manager(Sort sort, int window, boolean countPresses, boolean skipping) {
+    return manager(sort, window, countPresses, null, skipping);
+  }
+
+  /**
+   * The pass, also counting the matches per group when {@code groups} is given (the grouped page's
+   * counts, in the same pass over the matches as its top articles).
+   */
+  static CollectorManager<RankedCollector, Result> manager(
+      Sort sort, int window, boolean countPresses, GroupCounter.Manager groups, boolean skipping) {
     // a threshold of `window` hits: the top collector then tells its scorer the least competitive
     // score, which is what the bound is compared with; its own total is not used
     TopFieldCollectorManager topManager =
@@ -66,13 +77,15 @@ final class RankedCollector implements Collector {
     return new CollectorManager<>() {
       @Override
       public RankedCollector newCollector() throws IOException {
-        return new RankedCollector(topManager.newCollector(), countPresses ? new PressCounter() : null, skipping);
+        return new RankedCollector(
+            topManager.newCollector(), countPresses ? new PressCounter() : null, groups == null ? null : groups.newCollector(), skipping);
       }
 
       @Override
       public Result reduce(Collection<RankedCollector> collectors) throws IOException {
         List<TopFieldCollector> tops = new ArrayList<>(collectors.size());
         List<PressCounter> presses = new ArrayList<>(collectors.size());
+        List<GroupCounter> grouped = new ArrayList<>(collectors.size());
         long total = 0;
         long scored = 0;
         for (RankedCollector c : collectors) {
@@ -82,9 +95,13 @@ final class RankedCollector implements Collector {
           if (c.press != null) {
             presses.add(c.press);
           }
+          if (c.groups != null) {
+            grouped.add(c.groups);
+          }
         }
         TopDocs docs = topManager.reduce(tops);
-        return new Result(docs, total, countPresses ? new PressCounter.Manager().reduce(presses) : null, scored);
+        return new Result(docs, total, countPresses ? new PressCounter.Manager().reduce(presses) : null, scored,
+            groups == null ? null : groups.reduce(grouped));
       }
     };
   }
@@ -171,6 +188,7 @@ final class RankedCollector implements Collector {
   public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
     LeafCollector topLeaf = top.getLeafCollector(context);
     LeafCollector pressLeaf = press == null ? null : press.getLeafCollector(context);
+    LeafCollector groupLeaf = groups == null ? null : groups.getLeafCollector(context);
     return new LeafCollector() {
       private Scorer bounded;
       private int shallowUpTo = -1;
@@ -202,6 +220,9 @@ final class RankedCollector implements Collector {
         total++;
         if (pressLeaf != null) {
           pressLeaf.collect(doc);
+        }
+        if (groupLeaf != null) {
+          groupLeaf.collect(doc);
         }
         if (min > 0f && bounded != null) {
           if (doc > shallowUpTo) {
