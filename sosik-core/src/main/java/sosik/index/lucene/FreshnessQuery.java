@@ -112,21 +112,7 @@ final class FreshnessQuery extends Query {
       /** The inner query's supplier: its cost is known before any scorer is made. */
       @Override
       public ScorerSupplier scorerSupplier(LeafReaderContext ctx) throws IOException {
-        ScorerSupplier supplier = inner.scorerSupplier(ctx);
-        if (supplier == null) {
-          return null;
-        }
-        return new ScorerSupplier() {
-          @Override
-          public Scorer get(long leadCost) throws IOException {
-            return freshened(supplier.get(leadCost), ctx);
-          }
-
-          @Override
-          public long cost() {
-            return supplier.cost();
-          }
-        };
+        return MappedSupplier.of(inner.scorerSupplier(ctx), scorer -> freshened(scorer, ctx));
       }
 
       private Scorer freshened(Scorer scorer, LeafReaderContext ctx) throws IOException {

@@ -139,21 +139,8 @@ final class RankedCollector implements Collector {
       return new FilterWeight(this, in.createWeight(searcher, scoreMode, boost)) {
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-          ScorerSupplier supplier = in.scorerSupplier(context);
-          if (supplier == null) {
-            return null;
-          }
-          return new ScorerSupplier() {
-            @Override
-            public Scorer get(long leadCost) throws IOException {
-              return supplier.get(leadCost);
-            }
-
-            @Override
-            public long cost() {
-              return supplier.cost();
-            }
-          };
+          // wrapped: the wrapped supplier is not told it is the top-level clause, as before
+          return MappedSupplier.of(in.scorerSupplier(context), scorer -> scorer);
         }
       };
     }
