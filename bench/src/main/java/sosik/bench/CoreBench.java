@@ -55,6 +55,12 @@ public final class CoreBench {
                    (with and without offsets; chars fed to the analyzer counted) and LuceneNewsIndex,
                    the steps interleaved in each round
 
+      usage: CoreBench querybuild [--queries FILE] [--rounds N]
+
+        querybuild the time to build a request's queries from its words (the text queries and the words
+                   to mark), each word analysed afresh every time against once per request, alternating;
+                   queries from bench/queries-scale.txt by default
+
       usage: CoreBench recodec --from DIR --to DIR --mode speed|size
 
         recodec    copies an index into one segment with stored fields compressed for speed (LZ4) or
@@ -89,11 +95,14 @@ public final class CoreBench {
   private CoreBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale") || args[0].equals("indexcost") || args[0].equals("recodec"))) {
+    if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale") || args[0].equals("indexcost") || args[0].equals("recodec")
+        || args[0].equals("querybuild"))) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       try {
         if (args[0].equals("indexcost")) {
           IndexCostBench.main(rest);
+        } else if (args[0].equals("querybuild")) {
+          QueryBuildBench.main(rest);
         } else if (args[0].equals("recodec")) {
           Recodec.main(rest);
         } else if (args[0].equals("corpus")) {
@@ -210,7 +219,7 @@ public final class CoreBench {
     System.err.printf(Locale.ROOT, "[bench] " + format + "%n", args);
   }
 
-  private static String value(String[] args, int i) {
+  static String value(String[] args, int i) {
     if (i >= args.length) {
       throw new IllegalArgumentException(args[i - 1] + " needs a value");
     }

@@ -7,7 +7,7 @@ import sosik.index.lucene.LuceneNewsIndex;
 /** {@code --search-threads N}: how many threads one search of the embedded index runs on. */
 final class SearchThreadsOption {
   @Option(names = "--search-threads", paramLabel = "N",
-      description = "Threads one search of the embedded index runs on, its segments split among them; 1 searches on one thread"
+      description = "Threads one search of the embedded index runs on, the index cut into parts of equal article counts among them; 1 searches on one thread"
           + " (default: the number of processors, at most " + LuceneNewsIndex.MAX_SEARCH_THREADS
           + "). Results are the same with any number.")
   Integer threads;

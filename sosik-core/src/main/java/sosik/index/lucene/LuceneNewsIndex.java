@@ -951,7 +951,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       // press counts ignore the press filter, so the other presses' counts stay visible
       Query facetQuery = withGroup(filtered(plan.text(), plan.period(), null), r.group());
       if (r.grouped() && r.group() == null) {
-        return groupedSearch(s, r, plan, mainQuery, facetQuery, press != null, t0);
+        return groupedSearch(s, r, plan, mainQuery, facetQuery, parts.highlight(), press != null, t0);
       }
       int window = r.page() * r.size();
       Sort sort = sortFor(r.sort());
@@ -971,7 +971,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         scores[i - from] = scoreOf(all[i]);
       }
       List<SearchPage.Hit> hits =
-          highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
+          highlights.hits(s, parts.highlight(), ids, scores);
       List<SearchPage.HitGroup> groups = List.of();
       if (r.group() != null && !hits.isEmpty()) {
         GroupSummary summary = summary(s, r.group(), ids[0]);
@@ -990,7 +990,7 @@ public final class LuceneNewsIndex implements NewsIndex {
    * their best member. The total stays the exact number of matching articles.
    */
   private SearchPage groupedSearch(
-      IndexSearcher s, SearchRequest r, Plan plan, Query mainQuery, Query facetQuery, boolean pressFiltered, long t0)
+      IndexSearcher s, SearchRequest r, Plan plan, Query mainQuery, Query facetQuery, Query highlight, boolean pressFiltered, long t0)
       throws IOException {
     int wanted = r.page() * r.size();
     Sort sort = sortFor(r.sort());
@@ -1035,7 +1035,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       ids[i - from] = reps.get(i).doc;
       scores[i - from] = scoreOf(reps.get(i));
     }
-    List<SearchPage.Hit> hits = highlights.hits(s, queries.highlightQuery(r.query(), r.titleOnly()), ids, scores);
+    List<SearchPage.Hit> hits = highlights.hits(s, highlight, ids, scores);
     // each hit's group read from its members (on the search threads, like the snippets)
     List<SearchPage.HitGroup> groups = SlicedSearcher.inRuns(s, hits.size(), LuceneHighlights.MIN_HITS_PER_THREAD, (a, b) -> {
       List<SearchPage.HitGroup> run = new ArrayList<>(b - a);
@@ -1247,10 +1247,12 @@ public final class LuceneNewsIndex implements NewsIndex {
    * A request's filters and words. They are read before the searcher is taken: a dictionary
    * re-analysis that ends in between has already made every article it rewrote visible.
    */
-  private record Parts(Query press, Query period, LuceneQueryBuilder.TextQueries text) {}
+  private record Parts(Query press, Query period, LuceneQueryBuilder.TextQueries text, Query highlight) {}
 
+  /** The request's filters, queries and words to mark, its words analysed once for them all. */
   private Parts parts(SearchRequest r) {
-    return new Parts(queries.pressFilter(r), queries.periodFilter(r), queries.textQueries(r.query(), r.titleOnly(), longQueries));
+    return LuceneQueryBuilder.sharingAnalyses(() -> new Parts(queries.pressFilter(r), queries.periodFilter(r),
+        queries.textQueries(r.query(), r.titleOnly(), longQueries), queries.highlightQuery(r.query(), r.titleOnly())));
   }
 
   private Plan plan(IndexSearcher s, Parts parts) throws IOException {

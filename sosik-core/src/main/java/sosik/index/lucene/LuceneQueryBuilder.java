@@ -3,7 +3,9 @@ package sosik.index.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -542,38 +544,84 @@ public final class LuceneQueryBuilder {
     if (words.isEmpty()) {
       return out;
     }
-    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text.toString())) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      int w = 0;
-      while (ts.incrementToken()) {
-        while (w < ends.length - 1 && offset.startOffset() >= ends[w]) {
-          w++;
-        }
-        out.get(w).add(term.toString());
+    int w = 0;
+    for (Token t : analysis(analyzer, Fields.BODY, text.toString())) {
+      while (w < ends.length - 1 && t.start() >= ends[w]) {
+        w++;
       }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      out.get(w).add(t.term());
     }
     return out;
   }
 
   /** The analysed tokens of {@code text}, in order. */
   List<String> tokens(String field, String text) {
-    List<String> terms = new ArrayList<>();
+    List<Token> tokens = analysis(analyzer, field, text);
+    List<String> terms = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      terms.add(t.term());
+    }
+    return terms;
+  }
+
+  /** One token of an analysed text: its term, position increment and offsets. */
+  record Token(String term, int positionIncrement, int start, int end) {}
+
+  /** The analyses made while one request's queries are built, or null outside {@link #sharingAnalyses}. */
+  private static final ThreadLocal<Map<Analyzer, Map<String, List<Token>>>> SHARED = new ThreadLocal<>();
+
+  /** Something built from a request's words. */
+  public interface Build<T> {
+    T build();
+  }
+
+  /**
+   * Runs {@code build} with each text analysed once per analyzer and field: the words of a request
+   * are analysed several times while its queries are built (the headline and body queries, the
+   * aliases, the joined and spaced variants, the lead bonus, the words to mark), always to the
+   * same tokens. Nested calls share the outer call's analyses; none outlive it.
+   */
+  public static <T> T sharingAnalyses(Build<T> build) {
+    if (SHARED.get() != null) {
+      return build.build();
+    }
+    SHARED.set(new java.util.IdentityHashMap<>());
+    try {
+      return build.build();
+    } finally {
+      SHARED.remove();
+    }
+  }
+
+  /** The tokens of {@code text} as {@code analyzer} analyses it for {@code field} (see {@link #sharingAnalyses}). */
+  static List<Token> analysis(Analyzer analyzer, String field, String text) {
+    Map<Analyzer, Map<String, List<Token>>> all = SHARED.get();
+    Map<String, List<Token>> shared = all == null ? null : all.computeIfAbsent(analyzer, a -> new HashMap<>());
+    String key = field + "\u0000" + text;
+    if (shared != null) {
+      List<Token> known = shared.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    List<Token> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        terms.add(term.toString());
+        out.add(new Token(term.toString(), inc.getPositionIncrement(), offset.startOffset(), offset.endOffset()));
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return terms;
+    List<Token> tokens = List.copyOf(out);
+    if (shared != null) {
+      shared.put(key, tokens);
+    }
+    return tokens;
   }
 
   /**
@@ -965,19 +1013,11 @@ public final class LuceneQueryBuilder {
   private static Query analyzed(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      int pos = -1;
-      while (ts.incrementToken()) {
-        pos += inc.getPositionIncrement();
-        terms.add(term.toString());
-        positions.add(pos);
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int pos = -1;
+    for (Token t : analysis(analyzer, field, text)) {
+      pos += t.positionIncrement();
+      terms.add(t.term());
+      positions.add(pos);
     }
     if (terms.isEmpty()) {
       return null;
