@@ -66,6 +66,9 @@ final class GroupCounter extends SimpleCollector {
 
   private final OrdinalMap map;
   private final int[] byOrd;
+  /** The ordinals counted so far, each once, in the order first met. */
+  private int[] touched = new int[64];
+  private int groups;
   private long articles;
   private long ungrouped;
   private SortedDocValues values;
@@ -87,7 +90,13 @@ final class GroupCounter extends SimpleCollector {
     articles++;
     if (values.advanceExact(doc)) {
       int ord = values.ordValue();
-      byOrd[toGlobal == null ? ord : (int) toGlobal.get(ord)]++;
+      int global = toGlobal == null ? ord : (int) toGlobal.get(ord);
+      if (byOrd[global]++ == 0) {
+        if (groups == touched.length) {
+          touched = java.util.Arrays.copyOf(touched, groups * 2);
+        }
+        touched[groups++] = global;
+      }
     } else {
       ungrouped++;
     }
@@ -123,37 +132,38 @@ final class GroupCounter extends SimpleCollector {
     }
 
     /**
-     * Adds up the collectors of the slices a search ran in (one per slice; each slice's segments
-     * counted by global ordinal, so a group spread over segments of different slices is summed).
-     * The first collector's array holds the sum: a collector is not used after its search.
+     * Adds up the collectors of the parts a search ran in (one per part; each part's segments
+     * counted by global ordinal, so a group spread over several parts is summed). The first
+     * collector's array holds the sum: a collector is not used after its search. Only the groups
+     * each collector met are visited, not every group of the index.
      */
     @Override
     public Counts reduce(Collection<GroupCounter> collectors) {
       int[] all = null;
       long articles = 0;
       long ungrouped = 0;
+      long groups = 0;
       for (GroupCounter c : collectors) {
         articles += c.articles;
         ungrouped += c.ungrouped;
         if (all == null) {
           all = c.byOrd;
+          groups = c.groups;
         } else {
           int[] more = c.byOrd;
-          for (int i = 0; i < all.length; i++) {
-            all[i] += more[i];
+          for (int i = 0; i < c.groups; i++) {
+            int ord = c.touched[i];
+            if (all[ord] == 0) {
+              groups++;
+            }
+            all[ord] += more[ord];
           }
         }
       }
       if (all == null) {
         all = new int[valueCount];
       }
-      long groups = ungrouped;
-      for (int n : all) {
-        if (n > 0) {
-          groups++;
-        }
-      }
-      return new Counts(articles, groups, all, map);
+      return new Counts(articles, groups + ungrouped, all, map);
     }
   }
 

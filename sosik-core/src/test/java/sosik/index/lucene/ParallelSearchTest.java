@@ -244,6 +244,30 @@ class ParallelSearchTest {
   }
 
   @Test
+  void the_group_count_is_the_number_of_groups_the_pages_list_and_their_counts_add_up_to_the_total() throws IOException {
+    for (LuceneNewsIndex idx : new LuceneNewsIndex[] {index, merged}) {
+      for (int threads : new int[] {1, 3}) {
+        for (String q : List.of("반도체", "정부 기업", "투자 | 관광")) {
+          SearchRequest r = SearchRequest.of(q).withFreshness(Freshness.OFF).withGrouped(true);
+          SearchPage first = searched(idx, r.withPage(1, 100), threads);
+          java.util.Set<String> groups = new java.util.HashSet<>();
+          long articles = 0;
+          for (int page = 1; (long) (page - 1) * 100 < first.groupCount(); page++) {
+            for (SearchPage.HitGroup g : searched(idx, r.withPage(page, 100), threads).groups()) {
+              assertThat(groups.add(g.id())).as("%s: group %s listed once", q, g.id()).isTrue();
+              articles += g.matching();
+            }
+          }
+          String what = q + " on " + threads + " threads";
+          assertThat(first.groupCount()).as(what).isGreaterThan(1).isLessThan(first.total());
+          assertThat((long) groups.size()).as(what).isEqualTo(first.groupCount());
+          assertThat(articles).as(what).isEqualTo(first.total());
+        }
+      }
+    }
+  }
+
+  @Test
   void a_search_of_few_matches_stays_on_the_calling_thread() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(mergedDir.resolve("lucene")))) {
       java.util.concurrent.atomic.AtomicInteger handed = new java.util.concurrent.atomic.AtomicInteger();
