@@ -61,10 +61,16 @@ public final class CoreBench {
                    to mark), each word analysed afresh every time against once per request, alternating;
                    queries from bench/queries-scale.txt by default
 
-      usage: CoreBench recodec --from DIR --to DIR --mode speed|size
+      usage: CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack]
 
         recodec    copies an index into one segment with stored fields compressed for speed (LZ4) or
-                   size (DEFLATE), to compare size and query latency without indexing twice
+                   size (DEFLATE), to compare size and query latency without indexing twice; --pack
+                   rewrites headlines and bodies stored as strings in the packed layout
+
+      usage: CoreBench storedtext --corpus FILE.jsonl [--articles N] [--rounds N] [--reads N]
+
+        storedtext the first N articles' (100,000) headlines and bodies stored as UTF-8 strings and
+                   packed: stored bytes per text byte, and the time to read an article back
 
         --shared DIR     the shared data directory (default: <repo>/../shared/data)
         --queries FILE   one query a line (default: <repo>/bench/queries-ko.txt)
@@ -96,7 +102,7 @@ public final class CoreBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && (args[0].equals("corpus") || args[0].equals("scale") || args[0].equals("indexcost") || args[0].equals("recodec")
-        || args[0].equals("querybuild"))) {
+        || args[0].equals("querybuild") || args[0].equals("storedtext"))) {
       String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
       try {
         if (args[0].equals("indexcost")) {
@@ -105,6 +111,8 @@ public final class CoreBench {
           QueryBuildBench.main(rest);
         } else if (args[0].equals("recodec")) {
           Recodec.main(rest);
+        } else if (args[0].equals("storedtext")) {
+          StoredTextBench.main(rest);
         } else if (args[0].equals("corpus")) {
           ScaleCorpus.main(rest);
         } else {

@@ -25,7 +25,10 @@ import sosik.group.Signature;
  * <p>With {@code --sig16}, the group signatures (binary doc values) are rewritten as {@link
  * Signature#toBytes} writes them now (16-bit minima): what indexing the same articles again would store.
  *
- * <p>{@code CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16]}
+ * <p>With {@code --pack}, headlines and bodies stored as strings are rewritten as the index now
+ * stores them ({@code PackedText}); ones already packed are copied as they are.
+ *
+ * <p>{@code CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack]}
  */
 final class Recodec {
   private Recodec() {}
@@ -35,11 +38,13 @@ final class Recodec {
     Path to = null;
     Lucene912Codec.Mode mode = null;
     boolean sig16 = false;
+    boolean pack = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--from" -> from = Path.of(args[++i]);
         case "--to" -> to = Path.of(args[++i]);
         case "--sig16" -> sig16 = true;
+        case "--pack" -> pack = true;
         case "--mode" -> mode = args[++i].equals("size") ? Lucene912Codec.Mode.BEST_COMPRESSION : Lucene912Codec.Mode.BEST_SPEED;
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
       }
@@ -68,15 +73,109 @@ final class Recodec {
         List<CodecReader> readers = new ArrayList<>();
         for (LeafReaderContext leaf : r.leaves()) {
           CodecReader cr = SlowCodecReaderWrapper.wrap(leaf.reader());
-          readers.add(sig16 ? new Sig16(cr) : cr);
+          if (sig16) {
+            cr = new Sig16(cr);
+          }
+          readers.add(pack ? new Packed(cr) : cr);
         }
         w.addIndexes(readers.toArray(new CodecReader[0]));
         w.forceMerge(1);
         w.commit();
       }
     }
-    System.out.printf(Locale.ROOT, "%s -> %s (%s%s): %,d -> %,d bytes in %.1f s%n", from, to, mode, sig16 ? ", signatures rewritten with 16-bit minima" : "",
+    System.out.printf(Locale.ROOT, "%s -> %s (%s%s%s): %,d -> %,d bytes in %.1f s%n", from, to, mode, sig16 ? ", signatures rewritten with 16-bit minima" : "",
+        pack ? ", headline and body packed" : "",
         IndexBench.sizeOf(from.resolve("lucene")), IndexBench.sizeOf(to.resolve("lucene")), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A reader whose stored headlines and bodies read back packed. */
+  private static final class Packed extends org.apache.lucene.index.FilterCodecReader {
+    Packed(CodecReader in) {
+      super(in);
+    }
+
+    @Override
+    public org.apache.lucene.codecs.StoredFieldsReader getFieldsReader() {
+      return new PackingReader(in.getFieldsReader());
+    }
+
+    @Override
+    public org.apache.lucene.index.IndexReader.CacheHelper getCoreCacheHelper() {
+      return null;
+    }
+
+    @Override
+    public org.apache.lucene.index.IndexReader.CacheHelper getReaderCacheHelper() {
+      return null;
+    }
+  }
+
+  private static final class PackingReader extends org.apache.lucene.codecs.StoredFieldsReader {
+    private final org.apache.lucene.codecs.StoredFieldsReader in;
+
+    PackingReader(org.apache.lucene.codecs.StoredFieldsReader in) {
+      this.in = in;
+    }
+
+    @Override
+    public void document(int docID, org.apache.lucene.index.StoredFieldVisitor visitor) throws IOException {
+      in.document(docID, new org.apache.lucene.index.StoredFieldVisitor() {
+        @Override
+        public Status needsField(org.apache.lucene.index.FieldInfo f) throws IOException {
+          return visitor.needsField(f);
+        }
+
+        @Override
+        public void binaryField(org.apache.lucene.index.FieldInfo f, org.apache.lucene.store.DataInput value, int length) throws IOException {
+          visitor.binaryField(f, value, length);
+        }
+
+        @Override
+        public void stringField(org.apache.lucene.index.FieldInfo f, String value) throws IOException {
+          if (f.name.equals("title") || f.name.equals("body")) {
+            byte[] b = sosik.index.lucene.PackedText.encode(value);
+            visitor.binaryField(f, new org.apache.lucene.store.ByteArrayDataInput(b), b.length);
+          } else {
+            visitor.stringField(f, value);
+          }
+        }
+
+        @Override
+        public void intField(org.apache.lucene.index.FieldInfo f, int value) throws IOException {
+          visitor.intField(f, value);
+        }
+
+        @Override
+        public void longField(org.apache.lucene.index.FieldInfo f, long value) throws IOException {
+          visitor.longField(f, value);
+        }
+
+        @Override
+        public void floatField(org.apache.lucene.index.FieldInfo f, float value) throws IOException {
+          visitor.floatField(f, value);
+        }
+
+        @Override
+        public void doubleField(org.apache.lucene.index.FieldInfo f, double value) throws IOException {
+          visitor.doubleField(f, value);
+        }
+      });
+    }
+
+    @Override
+    public org.apache.lucene.codecs.StoredFieldsReader clone() {
+      return new PackingReader(in.clone());
+    }
+
+    @Override
+    public void checkIntegrity() throws IOException {
+      in.checkIntegrity();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** A reader whose group signatures read back in the current layout. */

@@ -57,7 +57,7 @@ final class Fields {
     };
   }
 
-  /** Analysed, stored, with offsets in the postings for highlighting. */
+  /** Analysed, with offsets in the postings for highlighting; the text is stored apart ({@link PackedText}). */
   static final FieldType TEXT;
   static final FieldType LEAD_TYPE;
   /** The pair fields' type: the lead's (documents and frequencies, no norms, not stored). */
@@ -66,7 +66,7 @@ final class Fields {
   static {
     TEXT = new FieldType();
     TEXT.setTokenized(true);
-    TEXT.setStored(true);
+    TEXT.setStored(false);
     TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT.freeze();
     LEAD_TYPE = new FieldType();

@@ -36,7 +36,7 @@ final class IdLookup {
       }
     }
     String id = ids[local];
-    return id != null ? id : r.storedFields().document(local).get(Fields.ID);
+    return id != null ? id : StoredDocs.read(r.storedFields(), local).get(Fields.ID);
   }
 
   private static String[] read(LeafReader r) throws IOException {

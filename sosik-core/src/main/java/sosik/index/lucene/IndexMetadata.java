@@ -15,10 +15,12 @@ record IndexMetadata(int formatVersion, int analyzerVersion, String dictionaryFi
   /**
    * 1: the first layout; 2: every article also has {@link Fields#LEAD}; 3: group band keys carry
    * the week ({@link sosik.group.BandKeys}); 4: every article also has the pair fields ({@link
-   * Fields#TITLE_PAIRS}, {@link Fields#BODY_PAIRS}, {@link Fields#LEAD_PAIRS}). An index keeps the
+   * Fields#TITLE_PAIRS}, {@link Fields#BODY_PAIRS}, {@link Fields#LEAD_PAIRS}); 5: the headline and
+   * body are stored as {@link PackedText} (read either way by {@link StoredDocs}, so nothing gates
+   * on it; an older version's binaries would read such an article without its text). An index keeps the
    * version it was built with until {@code sosik reindex} rewrites every article.
    */
-  static final int FORMAT_VERSION = 4;
+  static final int FORMAT_VERSION = 5;
   /** The first version whose every article has {@link Fields#LEAD}. */
   static final int LEAD_FIELD = 2;
   /** The first version whose group band keys carry the week. */

@@ -87,7 +87,7 @@ final class LuceneHighlights {
     for (int id : docIds) {
       docs.computeIfAbsent(id, x -> {
         try {
-          return s.storedFields().document(x);
+          return StoredDocs.read(s.storedFields(), x);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -159,7 +159,7 @@ final class LuceneHighlights {
       for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
         Document d = loaded.get(doc);
         if (d == null) {
-          d = searcher.storedFields().document(doc, java.util.Set.of(fields));
+          d = StoredDocs.read(searcher.storedFields(), doc, java.util.Set.of(fields));
         }
         CharSequence[] values = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {

@@ -184,6 +184,11 @@ public final class LuceneNewsIndex implements NewsIndex {
     if (mode == Mode.READ_ONLY && (meta == null || !DirectoryReader.indexExists(FSDirectory.open(luceneDir)))) {
       throw new NoIndexException(dir);
     }
+    if (meta != null && meta.formatVersion() > IndexMetadata.FORMAT_VERSION) {
+      // a later layout may store what this release cannot read (version 5 packed the stored text)
+      throw new IOException("index " + dir + " has layout version " + meta.formatVersion() + " (" + IndexMetadata.FILE
+          + "), newer than this Sosik reads (" + IndexMetadata.FORMAT_VERSION + "); open it with the release that wrote it or a later one");
+    }
     this.dictionary = loadDictionary(dir);
     this.dictionaryStamp = stamp(dir.resolve(USER_DICTIONARY));
     this.korean = new SwappableAnalyzer(new KoreanNewsAnalyzer(dictionary));
@@ -758,7 +763,7 @@ public final class LuceneNewsIndex implements NewsIndex {
   /** The article's place in its group as stored (a group of its own when it has none yet). */
   private static GroupMember storedMember(IndexSearcher s, Article a) throws IOException {
     TopDocs td = s.search(new TermQuery(new Term(Fields.ID, a.id())), 1);
-    String group = td.scoreDocs.length == 0 ? null : s.storedFields().document(td.scoreDocs[0].doc).get(Fields.GROUP);
+    String group = td.scoreDocs.length == 0 ? null : StoredDocs.read(s.storedFields(), td.scoreDocs[0].doc).get(Fields.GROUP);
     return GroupMember.of(a, group == null ? a.id() : group, Signature.of(a));
   }
 
@@ -767,7 +772,7 @@ public final class LuceneNewsIndex implements NewsIndex {
     if (td.scoreDocs.length == 0) {
       return null;
     }
-    return s.storedFields().document(td.scoreDocs[0].doc).get(Fields.HASH);
+    return StoredDocs.read(s.storedFields(), td.scoreDocs[0].doc).get(Fields.HASH);
   }
 
   /** A fingerprint of every stored field: the same article again is left unchanged. */
@@ -780,7 +785,7 @@ public final class LuceneNewsIndex implements NewsIndex {
   }
 
   /**
-   * The headline or the body: analysed, stored, with offsets, its tokens written to {@code log} as
+   * The headline or the body: analysed, with offsets (stored apart, as {@link PackedText}), its tokens written to {@code log} as
    * the writer inverts it, for the fields derived from them.
    */
   private static final class LoggedText extends Field {
@@ -851,6 +856,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     TokenLog bodyTokens = new TokenLog();
     d.add(new LoggedText(Fields.TITLE, a.title(), titleTokens));
     d.add(new LoggedText(Fields.BODY, a.body(), bodyTokens));
+    // stored apart from the indexed text, packed (read back by StoredDocs)
+    d.add(new StoredField(Fields.TITLE, new BytesRef(PackedText.encode(a.title()))));
+    d.add(new StoredField(Fields.BODY, new BytesRef(PackedText.encode(a.body()))));
     if (!a.body().isEmpty()) {
       d.add(new Derived(Fields.LEAD, Fields.LEAD_TYPE, () -> bodyTokens.upTo(LuceneQueryBuilder.LEAD)));
     }
@@ -929,7 +937,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       if (td.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(fromDocument(s.storedFields().document(td.scoreDocs[0].doc)));
+      return Optional.of(fromDocument(StoredDocs.read(s.storedFields(), td.scoreDocs[0].doc)));
     } finally {
       searchers.release(s);
     }
@@ -1361,7 +1369,7 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   private static Instant firstDate(IndexSearcher s, SortOrder order) throws IOException {
     TopDocs td = s.search(new FieldExistsQuery(Fields.PUBLISHED_DV), 1, sortFor(order));
-    String v = s.storedFields().document(td.scoreDocs[0].doc).get(Fields.PUBLISHED);
+    String v = StoredDocs.read(s.storedFields(), td.scoreDocs[0].doc).get(Fields.PUBLISHED);
     return Instant.ofEpochMilli(Long.parseLong(v));
   }
 
@@ -1437,7 +1445,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         var live = leaf.reader().getLiveDocs();
         for (int i = 0; i < leaf.reader().maxDoc(); i++) {
           if (live == null || live.get(i)) {
-            String t = stored.document(i, only).get(Fields.TITLE);
+            String t = StoredDocs.read(stored, i, only).get(Fields.TITLE);
             if (t != null) {
               visitor.accept(t);
             }
@@ -1455,7 +1463,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       var live = leaf.reader().getLiveDocs();
       for (int i = 0; i < leaf.reader().maxDoc(); i++) {
         if (live == null || live.get(i)) {
-          visitor.accept(stored.document(i));
+          visitor.accept(StoredDocs.read(stored, i));
         }
       }
     }
@@ -1645,7 +1653,7 @@ public final class LuceneNewsIndex implements NewsIndex {
 
   /** A group member from its stored fields and its signature's doc values (the signature is stored once). */
   private static GroupMember member(IndexSearcher s, int globalDoc) throws IOException {
-    Document d = s.storedFields().document(globalDoc, MEMBER_FIELDS);
+    Document d = StoredDocs.read(s.storedFields(), globalDoc, MEMBER_FIELDS);
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(globalDoc, leaves));
     var sig = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), Fields.GROUP_SIGNATURE_DV);
@@ -1654,7 +1662,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       BytesRef b = sig.binaryValue();
       signature = Signature.fromBytes(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
     } else { // an index from before grouping: the article's own text
-      Document text = s.storedFields().document(globalDoc, java.util.Set.of(Fields.TITLE, Fields.BODY));
+      Document text = StoredDocs.read(s.storedFields(), globalDoc, java.util.Set.of(Fields.TITLE, Fields.BODY));
       signature = Signature.of(text.get(Fields.BODY) == null ? text.get(Fields.TITLE) : text.get(Fields.TITLE) + "\n" + text.get(Fields.BODY));
     }
     String published = d.get(Fields.PUBLISHED);
@@ -1733,7 +1741,7 @@ public final class LuceneNewsIndex implements NewsIndex {
       @Override
       public void collect(int doc) throws IOException {
         if (articles) {
-          Document d = stored.document(doc);
+          Document d = StoredDocs.read(stored, doc);
           Article a = fromDocument(d);
           String g = d.get(Fields.GROUP);
           visitor.accept(new Match(a.id(), a.publishedAt(), a.press(), g == null ? a.id() : g, a));

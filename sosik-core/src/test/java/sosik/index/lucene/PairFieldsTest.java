@@ -226,7 +226,7 @@ class PairFieldsTest {
       watched.setQueryCache(null);
       Map<String, Integer> docOf = new HashMap<>();
       for (int d = 0; d < plain.maxDoc(); d++) {
-        docOf.put(plain.storedFields().document(d).get(Fields.BODY), d);
+        docOf.put(StoredDocs.read(plain.storedFields(), d).get(Fields.BODY), d);
       }
       PhraseQuery phrase = new PhraseQuery(Fields.BODY, "현대", "중", "공업");
       PairPhraseQuery pairs = PairPhraseQuery.of(phrase);
@@ -309,7 +309,7 @@ class PairFieldsTest {
       index.usePairFields(true); // refused: not every article is known to have the fields
       assertThat(LeadFieldTest.scores(LeadFieldTest.all(index, "해양수산부"))).containsExactly(LeadFieldTest.scores(before));
       index.reindex(n -> {});
-      assertThat(IndexMetadata.read(dir).formatVersion()).isEqualTo(IndexMetadata.PAIR_FIELDS);
+      assertThat(IndexMetadata.read(dir).formatVersion()).isEqualTo(IndexMetadata.FORMAT_VERSION);
       SearchPage after = LeadFieldTest.all(index, "해양수산부");
       assertThat(LeadFieldTest.ids(after)).isEqualTo(LeadFieldTest.ids(before));
       assertThat(LeadFieldTest.scores(after)).containsExactly(LeadFieldTest.scores(before));
