@@ -61,11 +61,12 @@ public final class CoreBench {
                    to mark), each word analysed afresh every time against once per request, alternating;
                    queries from bench/queries-scale.txt by default
 
-      usage: CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack]
+      usage: CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack] [--cards]
 
         recodec    copies an index into one segment with stored fields compressed for speed (LZ4) or
                    size (DEFLATE), to compare size and query latency without indexing twice; --pack
-                   rewrites headlines and bodies stored as strings in the packed layout
+                   rewrites headlines and bodies stored as strings in the packed layout, --cards
+                   gives every article without a member card the one indexing would give it now
 
       usage: CoreBench storedtext --corpus FILE.jsonl [--articles N] [--rounds N] [--reads N]
 

@@ -28,7 +28,10 @@ import sosik.group.Signature;
  * <p>With {@code --pack}, headlines and bodies stored as strings are rewritten as the index now
  * stores them ({@code PackedText}); ones already packed are copied as they are.
  *
- * <p>{@code CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack]}
+ * <p>With {@code --cards}, every article without a member card ({@code MemberCard}: id and headline
+ * as one doc value, index layout 6) gets the one indexing it now would give it.
+ *
+ * <p>{@code CoreBench recodec --from DIR --to DIR --mode speed|size [--sig16] [--pack] [--cards]}
  */
 final class Recodec {
   private Recodec() {}
@@ -39,12 +42,14 @@ final class Recodec {
     Lucene912Codec.Mode mode = null;
     boolean sig16 = false;
     boolean pack = false;
+    boolean cards = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--from" -> from = Path.of(args[++i]);
         case "--to" -> to = Path.of(args[++i]);
         case "--sig16" -> sig16 = true;
         case "--pack" -> pack = true;
+        case "--cards" -> cards = true;
         case "--mode" -> mode = args[++i].equals("size") ? Lucene912Codec.Mode.BEST_COMPRESSION : Lucene912Codec.Mode.BEST_SPEED;
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
       }
@@ -76,7 +81,10 @@ final class Recodec {
           if (sig16) {
             cr = new Sig16(cr);
           }
-          readers.add(pack ? new Packed(cr) : cr);
+          if (pack) {
+            cr = new Packed(cr);
+          }
+          readers.add(cards ? new Cards(cr) : cr);
         }
         w.addIndexes(readers.toArray(new CodecReader[0]));
         w.forceMerge(1);
@@ -84,19 +92,14 @@ final class Recodec {
       }
     }
     System.out.printf(Locale.ROOT, "%s -> %s (%s%s%s): %,d -> %,d bytes in %.1f s%n", from, to, mode, sig16 ? ", signatures rewritten with 16-bit minima" : "",
-        pack ? ", headline and body packed" : "",
+        (pack ? ", headline and body packed" : "") + (cards ? ", member cards added" : ""),
         IndexBench.sizeOf(from.resolve("lucene")), IndexBench.sizeOf(to.resolve("lucene")), (System.nanoTime() - t0) / 1e9);
   }
 
-  /** A reader whose stored headlines and bodies read back packed. */
-  private static final class Packed extends org.apache.lucene.index.FilterCodecReader {
-    Packed(CodecReader in) {
+  /** A reader rewriting some of what it reads, for {@code addIndexes}: no caching. */
+  private abstract static class Rewriting extends org.apache.lucene.index.FilterCodecReader {
+    Rewriting(CodecReader in) {
       super(in);
-    }
-
-    @Override
-    public org.apache.lucene.codecs.StoredFieldsReader getFieldsReader() {
-      return new PackingReader(in.getFieldsReader());
     }
 
     @Override
@@ -108,6 +111,152 @@ final class Recodec {
     public org.apache.lucene.index.IndexReader.CacheHelper getReaderCacheHelper() {
       return null;
     }
+  }
+
+  /** Doc values read from {@code p}, but for the binary ones a subclass rewrites. */
+  private abstract static class BinaryOnly extends org.apache.lucene.codecs.DocValuesProducer {
+    final org.apache.lucene.codecs.DocValuesProducer p;
+
+    BinaryOnly(org.apache.lucene.codecs.DocValuesProducer p) {
+      this.p = p;
+    }
+
+    @Override
+    public org.apache.lucene.index.NumericDocValues getNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
+      return p.getNumeric(f);
+    }
+
+    @Override
+    public org.apache.lucene.index.SortedDocValues getSorted(org.apache.lucene.index.FieldInfo f) throws IOException {
+      return p.getSorted(f);
+    }
+
+    @Override
+    public org.apache.lucene.index.SortedNumericDocValues getSortedNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
+      return p.getSortedNumeric(f);
+    }
+
+    @Override
+    public org.apache.lucene.index.SortedSetDocValues getSortedSet(org.apache.lucene.index.FieldInfo f) throws IOException {
+      return p.getSortedSet(f);
+    }
+
+    @Override
+    public void checkIntegrity() throws IOException {
+      p.checkIntegrity();
+    }
+
+    @Override
+    public void close() throws IOException {
+      p.close();
+    }
+  }
+
+  /** A reader whose articles all have a member card: made from the stored id and headline where missing. */
+  private static final class Cards extends Rewriting {
+    static final String FIELD = "member_card_dv";
+    private final org.apache.lucene.index.FieldInfos infos;
+    private final boolean had;
+
+    Cards(CodecReader in) {
+      super(in);
+      org.apache.lucene.index.FieldInfos old = in.getFieldInfos();
+      had = old.fieldInfo(FIELD) != null;
+      if (had) {
+        infos = old;
+      } else {
+        List<org.apache.lucene.index.FieldInfo> all = new ArrayList<>();
+        int number = 0;
+        for (org.apache.lucene.index.FieldInfo f : old) {
+          all.add(f);
+          number = Math.max(number, f.number + 1);
+        }
+        all.add(new org.apache.lucene.index.FieldInfo(FIELD, number, false, false, false, org.apache.lucene.index.IndexOptions.NONE,
+            org.apache.lucene.index.DocValuesType.BINARY, -1, java.util.Map.of(), 0, 0, 0, 0,
+            org.apache.lucene.index.VectorEncoding.FLOAT32, org.apache.lucene.index.VectorSimilarityFunction.EUCLIDEAN, false, false));
+        infos = new org.apache.lucene.index.FieldInfos(all.toArray(new org.apache.lucene.index.FieldInfo[0]));
+      }
+    }
+
+    @Override
+    public org.apache.lucene.index.FieldInfos getFieldInfos() {
+      return infos;
+    }
+
+    @Override
+    public org.apache.lucene.codecs.DocValuesProducer getDocValuesReader() {
+      org.apache.lucene.codecs.DocValuesProducer p = in.getDocValuesReader();
+      if (had) {
+        return p;
+      }
+      org.apache.lucene.codecs.StoredFieldsReader stored = in.getFieldsReader();
+      int maxDoc = in.maxDoc();
+      return new BinaryOnly(p) {
+        @Override
+        public org.apache.lucene.index.BinaryDocValues getBinary(org.apache.lucene.index.FieldInfo f) throws IOException {
+          if (!f.name.equals(FIELD)) {
+            return p.getBinary(f);
+          }
+          org.apache.lucene.codecs.StoredFieldsReader reader = stored.clone();
+          return new org.apache.lucene.index.BinaryDocValues() {
+            private int doc = -1;
+
+            @Override
+            public org.apache.lucene.util.BytesRef binaryValue() throws IOException {
+              org.apache.lucene.document.DocumentStoredFieldVisitor v =
+                  new org.apache.lucene.document.DocumentStoredFieldVisitor(java.util.Set.of("id", "title"));
+              reader.document(doc, v);
+              org.apache.lucene.document.Document d = v.getDocument();
+              org.apache.lucene.util.BytesRef t = d.getBinaryValue("title");
+              String title = t != null ? sosik.index.lucene.PackedText.decode(t.bytes, t.offset, t.length, "title of " + doc) : d.get("title");
+              return new org.apache.lucene.util.BytesRef(sosik.index.lucene.MemberCard.encode(d.get("id"), title));
+            }
+
+            @Override
+            public boolean advanceExact(int target) {
+              doc = target;
+              return true;
+            }
+
+            @Override
+            public int docID() {
+              return doc;
+            }
+
+            @Override
+            public int nextDoc() {
+              return advance(doc + 1);
+            }
+
+            @Override
+            public int advance(int target) {
+              doc = target >= maxDoc ? NO_MORE_DOCS : target;
+              return doc;
+            }
+
+            @Override
+            public long cost() {
+              return maxDoc;
+            }
+          };
+        }
+
+      };
+    }
+
+  }
+
+  /** A reader whose stored headlines and bodies read back packed. */
+  private static final class Packed extends Rewriting {
+    Packed(CodecReader in) {
+      super(in);
+    }
+
+    @Override
+    public org.apache.lucene.codecs.StoredFieldsReader getFieldsReader() {
+      return new PackingReader(in.getFieldsReader());
+    }
+
   }
 
   private static final class PackingReader extends org.apache.lucene.codecs.StoredFieldsReader {
@@ -179,7 +328,7 @@ final class Recodec {
   }
 
   /** A reader whose group signatures read back in the current layout. */
-  private static final class Sig16 extends org.apache.lucene.index.FilterCodecReader {
+  private static final class Sig16 extends Rewriting {
     Sig16(CodecReader in) {
       super(in);
     }
@@ -187,12 +336,7 @@ final class Recodec {
     @Override
     public org.apache.lucene.codecs.DocValuesProducer getDocValuesReader() {
       org.apache.lucene.codecs.DocValuesProducer p = in.getDocValuesReader();
-      return new org.apache.lucene.codecs.DocValuesProducer() {
-        @Override
-        public org.apache.lucene.index.NumericDocValues getNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
-          return p.getNumeric(f);
-        }
-
+      return new BinaryOnly(p) {
         @Override
         public org.apache.lucene.index.BinaryDocValues getBinary(org.apache.lucene.index.FieldInfo f) throws IOException {
           org.apache.lucene.index.BinaryDocValues b = p.getBinary(f);
@@ -209,41 +353,8 @@ final class Recodec {
           };
         }
 
-        @Override
-        public org.apache.lucene.index.SortedDocValues getSorted(org.apache.lucene.index.FieldInfo f) throws IOException {
-          return p.getSorted(f);
-        }
-
-        @Override
-        public org.apache.lucene.index.SortedNumericDocValues getSortedNumeric(org.apache.lucene.index.FieldInfo f) throws IOException {
-          return p.getSortedNumeric(f);
-        }
-
-        @Override
-        public org.apache.lucene.index.SortedSetDocValues getSortedSet(org.apache.lucene.index.FieldInfo f) throws IOException {
-          return p.getSortedSet(f);
-        }
-
-        @Override
-        public void checkIntegrity() throws IOException {
-          p.checkIntegrity();
-        }
-
-        @Override
-        public void close() throws IOException {
-          p.close();
-        }
       };
     }
 
-    @Override
-    public org.apache.lucene.index.IndexReader.CacheHelper getCoreCacheHelper() {
-      return null;
-    }
-
-    @Override
-    public org.apache.lucene.index.IndexReader.CacheHelper getReaderCacheHelper() {
-      return null;
-    }
   }
 }

@@ -26,6 +26,8 @@ final class Fields {
   /** The signature's band keys (keywords, not stored) and the signature itself (stored bytes). */
   static final String GROUP_BAND = "group_band";
   static final String GROUP_SIGNATURE_DV = "group_sig_dv";
+  /** The id and headline a group's summary lists, as one doc value (see {@link MemberCard}). */
+  static final String MEMBER_CARD_DV = "member_card_dv";
 
   /**
    * The body's first {@link LuceneQueryBuilder#LEAD} positions, analysed as the body is (the same

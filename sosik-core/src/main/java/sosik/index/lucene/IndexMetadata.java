@@ -17,10 +17,12 @@ record IndexMetadata(int formatVersion, int analyzerVersion, String dictionaryFi
    * the week ({@link sosik.group.BandKeys}); 4: every article also has the pair fields ({@link
    * Fields#TITLE_PAIRS}, {@link Fields#BODY_PAIRS}, {@link Fields#LEAD_PAIRS}); 5: the headline and
    * body are stored as {@link PackedText} (read either way by {@link StoredDocs}, so nothing gates
-   * on it; an older version's binaries would read such an article without its text). An index keeps the
+   * on it; an older version's binaries would read such an article without its text); 6: every
+   * article has its {@link MemberCard} (a member without one is read from its stored fields, so
+   * nothing gates on it either). An index keeps the
    * version it was built with until {@code sosik reindex} rewrites every article.
    */
-  static final int FORMAT_VERSION = 5;
+  static final int FORMAT_VERSION = 6;
   /** The first version whose every article has {@link Fields#LEAD}. */
   static final int LEAD_FIELD = 2;
   /** The first version whose group band keys carry the week. */

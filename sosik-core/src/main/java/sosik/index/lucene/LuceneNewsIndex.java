@@ -113,6 +113,11 @@ public final class LuceneNewsIndex implements NewsIndex {
    * for measuring.
    */
   static final boolean PAIR_FIELDS = !"false".equals(System.getProperty("sosik.pairFields"));
+  /**
+   * Whether a group's members are read from their {@link MemberCard}s and doc values where they have
+   * them; {@code -Dsosik.memberCards=false} reads every member's stored fields, for measuring.
+   */
+  static final boolean MEMBER_CARDS = !"false".equals(System.getProperty("sosik.memberCards"));
   private static final String DELETED = "";
 
   private final Path dir;
@@ -176,6 +181,8 @@ public final class LuceneNewsIndex implements NewsIndex {
   private final Object[] stripes = newStripes(64);
   /** Places articles in groups of related coverage; its methods are synchronized, so writers share it. */
   private final Grouper grouper = new Grouper(GroupPolicy.DEFAULT);
+  private volatile boolean memberCards = MEMBER_CARDS;
+  private volatile boolean writeMemberCards = true;
 
   private LuceneNewsIndex(Path dir, Mode mode) throws IOException {
     this.dir = dir;
@@ -848,6 +855,9 @@ public final class LuceneNewsIndex implements NewsIndex {
     d.add(new SortedDocValuesField(Fields.GROUP_DV, new BytesRef(group.groupId())));
     for (String k : grouper.indexKeys(group)) {
       d.add(new StringField(Fields.GROUP_BAND, k, Field.Store.NO));
+    }
+    if (writeMemberCards) {
+      d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.MEMBER_CARD_DV, new BytesRef(MemberCard.encode(a.id(), a.title()))));
     }
     byte[] sig = group.signature().toBytes();
     d.add(new org.apache.lucene.document.BinaryDocValuesField(Fields.GROUP_SIGNATURE_DV, new BytesRef(sig)));
@@ -1640,7 +1650,67 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
-  private static List<GroupMember> members(IndexSearcher s, String groupId) throws IOException {
+  /** Whether group members are read from their cards (as by default) or from their stored fields; for tests. */
+  void useMemberCards(boolean on) {
+    memberCards = on;
+  }
+
+  /** Whether new articles get a {@link MemberCard}, as an index from before the cards lacks them; for tests. */
+  void writeMemberCards(boolean on) {
+    writeMemberCards = on;
+  }
+
+  private List<GroupMember> members(IndexSearcher s, String groupId) throws IOException {
+    return memberCards ? membersFromCards(s, groupId) : membersFromStored(s, groupId);
+  }
+
+  /**
+   * The members of a group from the group's postings and each member's doc values: its card (id
+   * and headline), press, date and signature; a member without a card (added before the cards) is
+   * read from its stored fields. In document order, as the stored way gives them.
+   */
+  private static List<GroupMember> membersFromCards(IndexSearcher s, String groupId) throws IOException {
+    BytesRef term = new BytesRef(groupId);
+    List<GroupMember> out = new ArrayList<>();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      org.apache.lucene.index.LeafReader reader = leaf.reader();
+      org.apache.lucene.index.Terms terms = reader.terms(Fields.GROUP);
+      if (terms == null) {
+        continue;
+      }
+      org.apache.lucene.index.TermsEnum te = terms.iterator();
+      if (!te.seekExact(term)) {
+        continue;
+      }
+      org.apache.lucene.index.PostingsEnum docs = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+      org.apache.lucene.util.Bits live = reader.getLiveDocs();
+      org.apache.lucene.index.BinaryDocValues card = reader.getBinaryDocValues(Fields.MEMBER_CARD_DV);
+      org.apache.lucene.index.BinaryDocValues sig = org.apache.lucene.index.DocValues.getBinary(reader, Fields.GROUP_SIGNATURE_DV);
+      org.apache.lucene.index.SortedDocValues press = org.apache.lucene.index.DocValues.getSorted(reader, Fields.PRESS_DV);
+      org.apache.lucene.index.NumericDocValues published = org.apache.lucene.index.DocValues.getNumeric(reader, Fields.PUBLISHED_DV);
+      for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (card == null || !card.advanceExact(doc) || !sig.advanceExact(doc)) {
+          out.add(member(s, leaf.docBase + doc));
+          continue;
+        }
+        BytesRef c = card.binaryValue();
+        MemberCard.Read read = MemberCard.decode(c.bytes, c.offset, c.length, "member card of document " + (leaf.docBase + doc));
+        BytesRef b = sig.binaryValue();
+        Signature signature = Signature.fromBytes(java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+        out.add(new GroupMember(
+            read.id(), groupId, read.title(),
+            press.advanceExact(doc) ? press.lookupOrd(press.ordValue()).utf8ToString() : null,
+            published.advanceExact(doc) ? Instant.ofEpochMilli(published.longValue()) : null,
+            signature));
+      }
+    }
+    return out;
+  }
+
+  private static List<GroupMember> membersFromStored(IndexSearcher s, String groupId) throws IOException {
     Query q = new TermQuery(new Term(Fields.GROUP, groupId));
     int n = Math.max(1, s.count(q));
     TopDocs td = s.search(q, n);
