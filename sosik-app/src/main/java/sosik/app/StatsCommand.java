@@ -36,6 +36,10 @@ final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
       o.put("undated", s.undated());
       o.put("size_bytes", s.sizeBytes());
       o.put("segments", s.segments());
+      if (s.layout() >= 0) {
+        o.put("layout", s.layout());
+        o.put("layout_current", s.currentLayout());
+      }
       out.println(Json.write(o));
     } else {
       out.printf("index:    %s%n", s.location());
@@ -54,6 +58,11 @@ final class StatsCommand extends ConsoleCommand implements Callable<Integer> {
       out.printf("size:     %s%n", human(s.sizeBytes()));
       if (s.segments() >= 0) {
         out.printf("segments: %d%s%n", s.segments(), s.segments() > 1 ? " (sosik optimize merges them)" : "");
+      }
+      if (s.layout() >= 0) {
+        out.printf("layout:   %d%s%n", s.layout(), s.layoutBehind()
+            ? String.format(" (this release writes %d; sosik reindex --index %s moves every article to it)", s.currentLayout(), s.location())
+            : " (current)");
       }
     }
     out.flush();

@@ -51,6 +51,31 @@ class StatsCommandTest {
   }
 
   @Test
+  void layoutIsShownAndAnOlderOneNamesTheReindexThatMovesIt(@TempDir Path dir) throws Exception {
+    Path idx = dir.resolve("index");
+    Cli.Result made = Cli.index(idx, Cli.fixture("news.jsonl").toString());
+    assertThat(made.code()).as(made.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode now = Cli.run("stats", "--index", idx.toString(), "--json").json();
+    int current = now.get("layout_current").asInt();
+    assertThat(now.get("layout").asInt()).isEqualTo(current).isGreaterThanOrEqualTo(6);
+    assertThat(Cli.run("stats", "--index", idx.toString()).lines()).contains("layout:   " + current + " (current)");
+
+    // as an index written by an earlier release would say (its articles are read as before)
+    Path meta = idx.resolve("sosik.json");
+    String json = java.nio.file.Files.readString(meta);
+    java.nio.file.Files.writeString(meta, json.replaceFirst("\"formatVersion\" ?: ?" + current, "\"formatVersion\" : 4"));
+    Cli.Result old = Cli.run("stats", "--index", idx.toString());
+    assertThat(old.code()).as(old.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(old.lines()).contains(
+        "layout:   4 (this release writes " + current + "; sosik reindex --index " + idx + " moves every article to it)");
+    assertThat(Cli.run("stats", "--index", idx.toString(), "--json").json().get("layout").asInt()).isEqualTo(4);
+
+    Cli.Result re = Cli.run("reindex", "--index", idx.toString());
+    assertThat(re.code()).as(re.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Cli.run("stats", "--index", idx.toString()).lines()).contains("layout:   " + current + " (current)");
+  }
+
+  @Test
   void emptyIndexHasNoArticlesAndNoDates(@TempDir Path dir) throws Exception {
     Path empty = dir.resolve("index");
     Path nothing = java.nio.file.Files.createFile(dir.resolve("nothing.jsonl"));

@@ -1349,7 +1349,7 @@ public final class OpenSearchNewsIndex implements NewsIndex {
     JsonNode primaries = st.path("_all").path("primaries");
     long size = primaries.path("store").path("size_in_bytes").asLong();
     int segments = primaries.path("segments").path("count").isNumber() ? primaries.path("segments").path("count").asInt() : -1;
-    return new IndexStats(articles, pressCounts(a.path("press")), earliest, latest, articles - dated, size, client.urls() + path, segments);
+    return new IndexStats(articles, pressCounts(a.path("press")), earliest, latest, articles - dated, size, client.urls() + path, segments, -1, -1);
   }
 
   /**

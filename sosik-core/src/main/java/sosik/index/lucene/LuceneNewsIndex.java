@@ -1371,7 +1371,7 @@ public final class LuceneNewsIndex implements NewsIndex {
         latest = firstDate(s, SortOrder.LATEST);
       }
       return new IndexStats(articles, press, earliest, latest, articles - dated, sizeOnDisk(), dir.toString(),
-          s.getIndexReader().leaves().size());
+          s.getIndexReader().leaves().size(), formatVersion, IndexMetadata.FORMAT_VERSION);
     } finally {
       searchers.release(s);
     }
