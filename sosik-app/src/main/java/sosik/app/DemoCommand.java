@@ -39,6 +39,22 @@ final class DemoCommand extends ConsoleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("demo corpus " + dir + " is not a directory (give --corpus DIR)");
     }
     String idx = index.dir().toString();
+    if (sosik.index.lucene.LuceneNewsIndex.exists(index.dir())) {
+      // a demo index left by an earlier release: its articles are unchanged, so indexing them again
+      // would keep the older layout; moving it to this release's takes a moment for the demo corpus
+      boolean behind;
+      try (var existing = index.open(false, console::warn)) {
+        behind = existing.stats().layoutBehind();
+      }
+      if (behind) {
+        console.out().println("$ sosik reindex --index " + idx + "   # written by an earlier release");
+        int code = Main.commandLine(console.out(), console.err(), console.tty()).execute("reindex", "--index", idx);
+        if (code != ExitCodes.OK) {
+          return code;
+        }
+        console.out().println();
+      }
+    }
     console.out().println("$ sosik index " + dir);
     int code = Main.commandLine(console.out(), console.err(), console.tty())
         .execute("index", "--index", idx, "--quiet", dir.toString());
