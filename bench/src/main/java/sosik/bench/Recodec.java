@@ -113,7 +113,7 @@ final class Recodec {
     }
   }
 
-  /** Doc values read from {@code p}, but for the binary ones a subclass rewrites. */
+  /** Doc values read from {@code p} (null when the segment has none), but for the binary ones a subclass rewrites. */
   private abstract static class BinaryOnly extends org.apache.lucene.codecs.DocValuesProducer {
     final org.apache.lucene.codecs.DocValuesProducer p;
 
@@ -143,12 +143,16 @@ final class Recodec {
 
     @Override
     public void checkIntegrity() throws IOException {
-      p.checkIntegrity();
+      if (p != null) { // null: a segment without doc values of its own
+        p.checkIntegrity();
+      }
     }
 
     @Override
     public void close() throws IOException {
-      p.close();
+      if (p != null) {
+        p.close();
+      }
     }
   }
 
