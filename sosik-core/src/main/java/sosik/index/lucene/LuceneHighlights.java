@@ -38,6 +38,27 @@ final class LuceneHighlights {
     this.analyzer = analyzer;
   }
 
+  /**
+   * Whether a page's matches are read by {@link PostingsMarks} where its highlight query allows
+   * (the default) or always by Lucene's unified highlighter; {@code -Dsosik.postingsMarks=false}
+   * for measuring.
+   */
+  static final boolean POSTINGS_MARKS = !"false".equals(System.getProperty("sosik.postingsMarks"));
+
+  private volatile boolean postingsMarks = POSTINGS_MARKS;
+
+  /** Reads the marks as {@link #POSTINGS_MARKS} says by default; for tests. */
+  void usePostingsMarks(boolean on) {
+    postingsMarks = on;
+  }
+
+  /** Runs of hits whose marks were read by {@link PostingsMarks}; for tests. */
+  private final java.util.concurrent.atomic.AtomicLong postingsMarked = new java.util.concurrent.atomic.AtomicLong();
+
+  long postingsMarked() {
+    return postingsMarked.get();
+  }
+
   /** The raw matches of one field: what {@link SnippetMaker} needs. */
   private static final class Matches extends PassageFormatter {
     @Override
@@ -96,7 +117,26 @@ final class LuceneHighlights {
     Object[] titleMatches = null;
     Object[] bodyMatches = null;
     boolean any = highlightQuery instanceof BooleanQuery bq && !bq.clauses().isEmpty();
-    if (any && docIds.length > 0) {
+    if (any && docIds.length > 0 && postingsMarks) {
+      PostingsMarks marks = PostingsMarks.of(s.rewrite(highlightQuery));
+      if (marks != null) {
+        String[] titles = new String[docIds.length];
+        String[] bodies = new String[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+          Document d = docs.get(docIds[i]);
+          titles[i] = d.get(Fields.TITLE);
+          bodies[i] = d.get(Fields.BODY);
+        }
+        Object[] t = marks.read(s, Fields.TITLE, docIds, titles);
+        Object[] b = t == null ? null : marks.read(s, Fields.BODY, docIds, bodies);
+        if (b != null) {
+          titleMatches = t;
+          bodyMatches = b;
+          postingsMarked.incrementAndGet();
+        }
+      }
+    }
+    if (any && docIds.length > 0 && bodyMatches == null) {
       MatchHighlighter uh =
           new MatchHighlighter(UnifiedHighlighter.builder(s, analyzer)
               .withFormatter(new Matches())

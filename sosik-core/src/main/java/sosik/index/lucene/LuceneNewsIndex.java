@@ -1650,6 +1650,16 @@ public final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
+  /** Whether a page's marks are read from the postings directly (as by default) or by Lucene's highlighter; for tests. */
+  void usePostingsMarks(boolean on) {
+    highlights.usePostingsMarks(on);
+  }
+
+  /** Runs of a page's hits whose marks were read from the postings directly; for tests. */
+  long postingsMarked() {
+    return highlights.postingsMarked();
+  }
+
   /** Whether group members are read from their cards (as by default) or from their stored fields; for tests. */
   void useMemberCards(boolean on) {
     memberCards = on;
