@@ -155,6 +155,12 @@ public final class LeadQuery extends Query {
       if (check == null) {
         return null;
       }
+      if (tokens.size() == 3 && leadPairs != null) {
+        Scorer counted = threeTokens(ctx, terms, check);
+        if (counted != null) {
+          return counted;
+        }
+      }
       List<DocIdSetIterator> candidates = leadPairs == null ? null : pairPostings(ctx);
       DocIdSetIterator approximation = allOf(candidates == null ? new ArrayList<>(postings) : candidates);
       // only candidates (every token, or every pair, within the lead) move the body's positions
@@ -201,6 +207,96 @@ public final class LeadQuery extends Query {
       return out;
     }
 
+    /**
+     * A word of three tokens {@code a b c}, as {@link PairPhraseQuery} decides a phrase of three:
+     * the lead's count of {@code a b} is the count of the lead's {@code b}s with {@code a} before
+     * them, that of {@code b c} the count of those with {@code c} after them (both pairs end within
+     * the lead, as the span must). Where one equals the lead's count of {@code b}, every {@code b}
+     * there has that neighbour, and the other pair's count is the span query's frequency: no
+     * positions are read. Where the two together outnumber the {@code b}s, the word is there
+     * (pigeonhole), and the body's positions are read only if the article is scored; otherwise they
+     * decide. Null when a pair is too long to be written (the caller then reads positions).
+     */
+    private Scorer threeTokens(LeafReaderContext ctx, Terms lead, SpanScorer check) throws IOException {
+      String a = tokens.get(0).utf8ToString();
+      String b = tokens.get(1).utf8ToString();
+      String c = tokens.get(2).utf8ToString();
+      if (!TokenLog.pairable(a.length(), b.length()) || !TokenLog.pairable(b.length(), c.length())) {
+        return null;
+      }
+      Terms pairs = ctx.reader().terms(leadPairs);
+      if (pairs == null) {
+        return null;
+      }
+      TermsEnum pe = pairs.iterator();
+      if (!pe.seekExact(new BytesRef(a + TokenLog.PAIR_SEPARATOR + b))) {
+        return emptyScorer();
+      }
+      PostingsEnum ab = pe.postings(null, PostingsEnum.FREQS);
+      if (!pe.seekExact(new BytesRef(b + TokenLog.PAIR_SEPARATOR + c))) {
+        return emptyScorer();
+      }
+      PostingsEnum bc = pe.postings(null, PostingsEnum.FREQS);
+      TermsEnum te = lead.iterator();
+      if (!te.seekExact(tokens.get(1))) {
+        return emptyScorer();
+      }
+      PostingsEnum middle = te.postings(null, PostingsEnum.FREQS);
+      DocCheck onSpans = DocCheck.of(check);
+      TwoPhaseIterator spanCheck = check.twoPhaseIterator();
+      DocIdSetIterator approximation = ConjunctionUtils.intersectIterators(List.of(ab, bc));
+      LeafSimScorer sim = scores ? span.getSimScorer(ctx) : null;
+      // the frequency when known without positions; UNREAD: a match whose positions are not read
+      // yet; CHECKED: the span scorer has read them
+      float[] freq = {0f};
+      TwoPhaseIterator twoPhase = new TwoPhaseIterator(approximation) {
+        @Override
+        public boolean matches() throws IOException {
+          int doc = approximation.docID();
+          if (middle.docID() < doc) {
+            middle.advance(doc);
+          }
+          int inLead = middle.docID() == doc ? middle.freq() : -1;
+          int before = ab.freq();
+          int after = bc.freq();
+          if (before == inLead) {
+            freq[0] = after;
+            return true;
+          }
+          if (after == inLead) {
+            freq[0] = before;
+            return true;
+          }
+          if (inLead > 0 && before + after > inLead) {
+            freq[0] = UNREAD; // some b has both neighbours
+            return true;
+          }
+          freq[0] = CHECKED;
+          return onSpans.at(doc);
+        }
+
+        @Override
+        public float matchCost() {
+          return 3 + (spanCheck == null ? 0f : spanCheck.matchCost());
+        }
+      };
+      return new IteratorScorer(this, TwoPhaseIterator.asDocIdSetIterator(twoPhase), twoPhase,
+          () -> {
+            if (freq[0] == UNREAD) {
+              freq[0] = CHECKED;
+              if (!onSpans.at(approximation.docID())) {
+                throw new IllegalStateException("the lead's pairs and the body's positions disagree on document " + approximation.docID());
+              }
+            }
+            return freq[0] == CHECKED ? check.score() : sim == null ? 0f : sim.score(approximation.docID(), freq[0]);
+          },
+          scores ? IteratorScorer.bound(span.getSimScorer(ctx)) : 0f);
+    }
+
+    private Scorer emptyScorer() {
+      return IteratorScorer.of(this, DocIdSetIterator.empty(), () -> 0f, 0f);
+    }
+
     /** A word of two tokens: the count of its pair in the lead is the span query's frequency. */
     private Scorer pairScorer(LeafReaderContext ctx) throws IOException {
       Terms pairs = ctx.reader().terms(leadPairs);
@@ -232,6 +328,11 @@ public final class LeadQuery extends Query {
       return span.isCacheable(ctx);
     }
   }
+
+  /** The three-token lead's frequency: a match whose positions are not read yet. */
+  private static final float UNREAD = -2f;
+  /** The three-token lead's frequency: the span scorer has read the positions. */
+  private static final float CHECKED = -1f;
 
   @Override
   public void visit(QueryVisitor visitor) {

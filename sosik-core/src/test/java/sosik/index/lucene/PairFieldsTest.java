@@ -239,6 +239,24 @@ class PairFieldsTest {
       assertThat(docsAndScores(scored)).isEqualTo(docsAndScores(normal.search(phrase, 10)));
       // scored, the match the counts decided is read for its frequency; the one counts alone score is not
       assertThat(docsRead.keySet()).contains(docOf.get(bodies[1])).doesNotContain(docOf.get(bodies[4]));
+
+      // the lead bonus of the same word (every body here is within the lead): the same rule on the
+      // lead's pair and token counts, the body's positions read only where they decide
+      org.apache.lucene.queries.spans.SpanFirstQuery first = new org.apache.lucene.queries.spans.SpanFirstQuery(
+          new org.apache.lucene.queries.spans.SpanNearQuery(new org.apache.lucene.queries.spans.SpanQuery[] {
+              new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, "현대")),
+              new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, "중")),
+              new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, "공업"))}, 0, true),
+          LuceneQueryBuilder.LEAD);
+      LeadQuery lead = new LeadQuery(first, Fields.LEAD).withPairs(Fields.LEAD_PAIRS);
+      docsRead.clear();
+      assertThat(watched.count(lead)).isEqualTo(normal.count(first)).isEqualTo(5);
+      assertThat(docsRead.keySet()).containsExactlyInAnyOrder(
+          docOf.get(bodies[0]), docOf.get(bodies[2]), docOf.get(bodies[3]), docOf.get(bodies[5]));
+      docsRead.clear();
+      TopDocs leadScored = watched.search(lead, new org.apache.lucene.search.TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+      assertThat(docsAndScores(leadScored)).isEqualTo(docsAndScores(normal.search(first, 10)));
+      assertThat(docsRead.keySet()).contains(docOf.get(bodies[1])).doesNotContain(docOf.get(bodies[4]));
     }
   }
 
