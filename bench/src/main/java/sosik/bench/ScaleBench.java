@@ -69,6 +69,12 @@ final class ScaleBench {
   /** {@code CoreBench scale ...}: parses the options, runs, prints and writes the report. */
   /** Queries as the CLI and the page ask them by default: one hit per group of related coverage. */
   static boolean grouped;
+  /**
+   * The searches' "now" for the freshness preference (--now): null for the clock. The generated
+   * corpus is dated 2019-2020, years before the clock, so with the clock every factor is exactly 1;
+   * a "now" at the corpus's end measures what a live index of fresh news sees.
+   */
+  static java.time.Instant now;
   /** {@code --search-threads N} for the query phase; 0: the index's default. */
   static int searchThreads;
   /** {@code --warmup N}: untimed passes over the list before the timed rounds. */
@@ -81,6 +87,7 @@ final class ScaleBench {
     grouped = false;
     searchThreads = 0;
     warmup = 2;
+    now = null;
     Path out = null;
     int rounds = 5;
     int ceiling = 50_000;
@@ -108,6 +115,14 @@ final class ScaleBench {
         }
         case "--articles" -> articles = Long.parseLong(value(args, ++i));
         case "--no-queries" -> rounds = 0;
+        case "--now" -> {
+          String v = value(args, ++i);
+          try {
+            now = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : java.time.Instant.parse(v);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--now " + v + ": not a date (2021-01-01) or an instant (2021-01-01T00:00:00Z)");
+          }
+        }
         default -> throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
       }
     }
@@ -132,6 +147,7 @@ final class ScaleBench {
     report.put("args", List.of(args));
     report.put("queries", queries.toString());
     report.put("grouped", grouped);
+    report.put("now", now == null ? "clock" : now.toString());
     if (r.query() != null) {
       report.put("searchThreads", r.query().searchThreads());
     }
@@ -164,6 +180,7 @@ final class ScaleBench {
     if (q == null) {
       return;
     }
+    System.out.println("freshness measured from: " + (now == null ? "the clock" : now));
     System.out.printf(Locale.ROOT, "search threads: %d%s%n", q.searchThreads(),
         q.searchThreads() > 1 ? " (all-cpu counts the calling thread only)" : "");
     System.out.printf(Locale.ROOT, "queries: %d, %d rounds, %.0f queries/s, %d with no hits; heap in use after GC %,d of %,d bytes%n",
@@ -380,6 +397,9 @@ final class ScaleBench {
       String[] parts = line.split("\t", 2);
       String text = parts[0].strip();
       SearchRequest r = SearchRequest.of(text).withGrouped(grouped);
+      if (now != null) {
+        r = r.withFreshness(sosik.search.Freshness.DEFAULT.at(now));
+      }
       boolean filtered = text.contains("언론사:") || text.contains("제목:");
       if (parts.length > 1) {
         filtered = true;

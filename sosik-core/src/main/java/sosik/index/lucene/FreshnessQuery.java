@@ -59,13 +59,22 @@ final class FreshnessQuery extends Query {
    * factor only grows as the article gets newer), and 1 for the undated.
    */
   double maxFactor(LeafReaderContext ctx) throws IOException {
+    return Math.max(1, Math.nextUp(Math.min(1 + freshness.weight(), newestFactor(ctx))));
+  }
+
+  /**
+   * The factor of the segment's newest article, 1 when it has no dated one: no article of the
+   * segment has a larger one. Where it is exactly 1 (the newest article is so old that the
+   * preference, halved once per half-life, vanishes below a double's precision: some 55 half-lives,
+   * 165 days at the default of 3), every factor of the segment is exactly 1.
+   */
+  private double newestFactor(LeafReaderContext ctx) throws IOException {
     PointValues points = ctx.reader().getPointValues(Fields.PUBLISHED);
-    double max = 1 + freshness.weight();
-    if (points != null && points.size() > 0) {
-      long newest = LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
-      max = Math.min(max, freshness.factor(newest, nowMillis));
+    if (points == null || points.size() == 0) {
+      return 1;
     }
-    return Math.max(1, Math.nextUp(max));
+    long newest = LongPoint.decodeDimension(points.getMaxPackedValue(), 0);
+    return freshness.factor(newest, nowMillis);
   }
 
   @Override
@@ -116,13 +125,15 @@ final class FreshnessQuery extends Query {
       }
 
       private Scorer freshened(Scorer scorer, LeafReaderContext ctx) throws IOException {
-        NumericDocValues published = DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED_DV);
         double maxFactor = maxFactor(ctx);
+        // every factor of the segment is exactly 1: the same arithmetic without reading any date
+        boolean allOne = newestFactor(ctx) == 1.0;
+        NumericDocValues published = allOne ? null : DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED_DV);
         return new FilterScorer(scorer) {
           @Override
           public float score() throws IOException {
             // FunctionScoreQuery's arithmetic: (score × factor) × boost, in doubles, then to float
-            double v = (double) in.score() * factor(published, docID());
+            double v = (double) in.score() * (allOne ? 1.0 : factor(published, docID()));
             return v >= 0 ? (float) (v * boost) : 0f;
           }
 

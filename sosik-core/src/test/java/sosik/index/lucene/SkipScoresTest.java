@@ -282,4 +282,90 @@ class SkipScoresTest {
       }
     }
   }
+
+  /**
+   * A segment whose newest article is so old that its factor is exactly 1 reads no publication
+   * date at all, and every score is still Lucene's multiplication to the bit; a segment of recent
+   * articles reads them as before.
+   */
+  @Test
+  void a_segment_too_old_for_the_preference_reads_no_dates_and_scores_alike(@TempDir Path own) throws IOException {
+    Random rnd = new Random(5);
+    try (LuceneNewsIndex written = LuceneNewsIndex.open(own, LuceneNewsIndex.Mode.WRITE)) {
+      for (String month : List.of("2025-01", "2026-09")) { // one segment each: a year and a half old, and recent
+        List<Article> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+          String date = i % 17 == 0 ? null : String.format("%s-%02dT%02d:00:00+09:00", month, 1 + rnd.nextInt(19), rnd.nextInt(24));
+          batch.add(article(month.hashCode() + i, PRESSES[i % PRESSES.length], words(rnd, 3), words(rnd, 20 + rnd.nextInt(30)), date));
+        }
+        written.upsert(batch);
+        written.commit();
+      }
+    }
+    java.util.Map<String, Integer> dateReads = new java.util.HashMap<>();
+    try (DirectoryReader plain = DirectoryReader.open(FSDirectory.open(own.resolve("lucene")));
+        DirectoryReader counted = new org.apache.lucene.index.FilterDirectoryReader(plain, new org.apache.lucene.index.FilterDirectoryReader.SubReaderWrapper() {
+          @Override
+          public org.apache.lucene.index.LeafReader wrap(org.apache.lucene.index.LeafReader reader) {
+            return new org.apache.lucene.index.FilterLeafReader(reader) {
+              @Override
+              public org.apache.lucene.index.NumericDocValues getNumericDocValues(String field) throws IOException {
+                if (field.equals(Fields.PUBLISHED_DV)) {
+                  dateReads.merge(Fields.PUBLISHED_DV, 1, Integer::sum);
+                }
+                return super.getNumericDocValues(field);
+              }
+
+              @Override
+              public CacheHelper getCoreCacheHelper() {
+                return null;
+              }
+
+              @Override
+              public CacheHelper getReaderCacheHelper() {
+                return null;
+              }
+            };
+          }
+        }) {
+          @Override
+          protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public CacheHelper getReaderCacheHelper() {
+            return null;
+          }
+        }) {
+      assertThat(plain.leaves()).hasSize(2);
+      IndexSearcher s = new IndexSearcher(counted);
+      s.setQueryCache(null);
+      Query text = new BooleanQuery.Builder()
+          .add(new BoostQuery(new TermQuery(new Term(Fields.TITLE, "정부")), 2f), BooleanClause.Occur.SHOULD)
+          .add(new TermQuery(new Term(Fields.BODY, "정부")), BooleanClause.Occur.SHOULD)
+          .add(new TermQuery(new Term(Fields.BODY, "반도체")), BooleanClause.Occur.SHOULD)
+          .build();
+      Freshness f = Freshness.DEFAULT;
+      long now = NOW.toEpochMilli();
+      Weight ow = s.createWeight(s.rewrite(new FreshnessQuery(text, f, now)), ScoreMode.COMPLETE, 1f);
+      Weight lw = s.createWeight(s.rewrite(FunctionScoreQuery.boostByValue(text, new FreshnessValues(f, now))), ScoreMode.COMPLETE, 1f);
+      int scored = 0;
+      for (LeafReaderContext leaf : counted.leaves()) {
+        dateReads.clear();
+        Scorer o = ow.scorer(leaf);
+        int ourReads = dateReads.getOrDefault(Fields.PUBLISHED_DV, 0);
+        Scorer l = lw.scorer(leaf);
+        for (int doc = o.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = o.iterator().nextDoc()) {
+          assertThat(l.iterator().advance(doc)).isEqualTo(doc);
+          assertThat(o.score()).as("doc " + doc).isEqualTo(l.score());
+          scored++;
+        }
+        boolean old = leaf.ord == 0;
+        // the old segment's factors are all exactly 1 (and Lucene's own multiplication says so)
+        assertThat(ourReads).as(old ? "old segment" : "recent segment").isEqualTo(old ? 0 : 1);
+      }
+      assertThat(scored).isGreaterThan(100);
+    }
+  }
 }
