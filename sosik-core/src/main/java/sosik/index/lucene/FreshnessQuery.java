@@ -49,6 +49,12 @@ final class FreshnessQuery extends Query {
     return FunctionScoreQuery.boostByValue(query, new FreshnessValues(freshness, nowMillis));
   }
 
+  /**
+   * Whether the bound of the document a scorer is on uses its own factor (the default) or the
+   * segment's largest; {@code -Dsosik.ownFactorBound=false} for measuring.
+   */
+  static volatile boolean ownFactorBound = !"false".equals(System.getProperty("sosik.ownFactorBound"));
+
   /** The factor of an article published at {@code millis}, or 1 when undated. */
   private double factor(NumericDocValues published, int doc) throws IOException {
     return published.advanceExact(doc) ? freshness.factor(published.longValue(), nowMillis) : 1;
@@ -129,11 +135,31 @@ final class FreshnessQuery extends Query {
         // every factor of the segment is exactly 1: the same arithmetic without reading any date
         boolean allOne = newestFactor(ctx) == 1.0;
         NumericDocValues published = allOne ? null : DocValues.getNumeric(ctx.reader(), Fields.PUBLISHED_DV);
-        return new FilterScorer(scorer) {
+        final class Freshened extends FilterScorer implements RankedCollector.Competitive {
+          Freshened(Scorer in) {
+            super(in);
+          }
+
+          /** The document whose factor was last read, and that factor: a bound and a score read it once. */
+          private int factorDoc = -1;
+          private double factorOf;
+
+          private double factor() throws IOException {
+            if (allOne) {
+              return 1.0;
+            }
+            int doc = docID();
+            if (doc != factorDoc) {
+              factorOf = FreshnessQuery.this.factor(published, doc);
+              factorDoc = doc;
+            }
+            return factorOf;
+          }
+
           @Override
           public float score() throws IOException {
             // FunctionScoreQuery's arithmetic: (score × factor) × boost, in doubles, then to float
-            double v = (double) in.score() * (allOne ? 1.0 : factor(published, docID()));
+            double v = (double) in.score() * factor();
             return v >= 0 ? (float) (v * boost) : 0f;
           }
 
@@ -148,9 +174,28 @@ final class FreshnessQuery extends Query {
             if (!Float.isFinite(m) || m == Float.MAX_VALUE) {
               return Float.POSITIVE_INFINITY;
             }
-            return (float) (((double) m * maxFactor) * boost);
+            float segment = (float) (((double) m * maxFactor) * boost);
+            if (upTo == docID() && upTo >= 0 && ownFactorBound && !allOne && segment >= competitive) {
+              // the bound of the document the scorer is on, where the segment's would let it be
+              // scored: its own factor, in the score's own arithmetic (rounding to float never
+              // lowers a larger product), so an old article is not bounded by the newest one's
+              // preference; the date read is the one its score would read
+              double v = (double) m * factor();
+              return v >= 0 ? (float) (v * boost) : 0f;
+            }
+            return segment;
           }
-        };
+
+          /** The least score the collector still takes (see {@link RankedCollector}): below it, the segment's bound suffices. */
+          private float competitive;
+
+          @Override
+          public void competitive(float minScore) {
+            // kept here only: the wrapped scorers are asked for every match (the counts are exact)
+            competitive = Math.max(competitive, minScore);
+          }
+        }
+        return new Freshened(scorer);
       }
 
       @Override

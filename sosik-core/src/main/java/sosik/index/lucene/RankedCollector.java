@@ -34,6 +34,15 @@ import org.apache.lucene.search.Weight;
  * compared by its date).
  */
 final class RankedCollector implements Collector {
+  /**
+   * A scorer told the least score the page still takes, as it rises, so that it may answer a
+   * cheaper bound below it; unlike {@link Scorable#setMinCompetitiveScore}, it must not leave any
+   * match out (every match is counted).
+   */
+  interface Competitive {
+    void competitive(float minScore);
+  }
+
   /** What the pass found; {@code groups} when it counted them, else null. */
   record Result(TopDocs top, long total, Map<String, Long> pressCounts, long scored, GroupCounter.Counts groups) {}
 
@@ -184,6 +193,9 @@ final class RankedCollector implements Collector {
       public void setScorer(Scorable scorer) throws IOException {
         // the bound is read from the query's own scorer; any other scorable is scored in full
         bounded = skipping && scorer instanceof Scorer s ? s : null;
+        if (bounded instanceof Competitive c && min > 0f) {
+          c.competitive(min);
+        }
         topLeaf.setScorer(new Scorable() {
           @Override
           public float score() throws IOException {
@@ -196,8 +208,11 @@ final class RankedCollector implements Collector {
           }
 
           @Override
-          public void setMinCompetitiveScore(float minScore) {
+          public void setMinCompetitiveScore(float minScore) throws IOException {
             min = Math.max(min, minScore);
+            if (bounded instanceof Competitive c) {
+              c.competitive(min);
+            }
           }
         });
       }

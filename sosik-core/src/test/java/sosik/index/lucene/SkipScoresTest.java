@@ -368,4 +368,37 @@ class SkipScoresTest {
       assertThat(scored).isGreaterThan(100);
     }
   }
+
+  /**
+   * The bound of the document a scorer is on uses that document's own factor: over a constant
+   * score it is the score itself, to the bit, and an older article's bound lies below the
+   * segment's (which its newest article sets).
+   */
+  @Test
+  void a_documents_own_bound_holds_its_own_factor() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("lucene")))) {
+      IndexSearcher s = new IndexSearcher(reader);
+      Query q = new FreshnessQuery(new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(Fields.BODY, "정부"))),
+          Freshness.DEFAULT, NOW.toEpochMilli());
+      Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE, 1f);
+      int checked = 0;
+      int below = 0;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Scorer scorer = w.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        float segment = scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+        for (int doc = scorer.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.iterator().nextDoc()) {
+          scorer.advanceShallow(doc);
+          float bound = scorer.getMaxScore(doc);
+          assertThat(bound).as("doc " + doc).isEqualTo(scorer.score());
+          below += bound < segment ? 1 : 0;
+          checked++;
+        }
+      }
+      assertThat(checked).isGreaterThan(500);
+      assertThat(below).isGreaterThan(checked / 2);
+    }
+  }
 }
