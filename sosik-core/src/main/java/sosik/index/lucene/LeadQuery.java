@@ -256,23 +256,8 @@ public final class LeadQuery extends Query {
           if (middle.docID() < doc) {
             middle.advance(doc);
           }
-          int inLead = middle.docID() == doc ? middle.freq() : -1;
-          int before = ab.freq();
-          int after = bc.freq();
-          if (before == inLead) {
-            freq[0] = after;
-            return true;
-          }
-          if (after == inLead) {
-            freq[0] = before;
-            return true;
-          }
-          if (inLead > 0 && before + after > inLead) {
-            freq[0] = UNREAD; // some b has both neighbours
-            return true;
-          }
-          freq[0] = CHECKED;
-          return onSpans.at(doc);
+          freq[0] = PairPhraseQuery.fromCounts(ab.freq(), bc.freq(), middle.docID() == doc ? middle.freq() : -1);
+          return freq[0] != PairPhraseQuery.CHECKED || onSpans.at(doc);
         }
 
         @Override
@@ -282,13 +267,13 @@ public final class LeadQuery extends Query {
       };
       return new IteratorScorer(this, TwoPhaseIterator.asDocIdSetIterator(twoPhase), twoPhase,
           () -> {
-            if (freq[0] == UNREAD) {
-              freq[0] = CHECKED;
+            if (freq[0] == PairPhraseQuery.UNREAD) {
+              freq[0] = PairPhraseQuery.CHECKED;
               if (!onSpans.at(approximation.docID())) {
                 throw new IllegalStateException("the lead's pairs and the body's positions disagree on document " + approximation.docID());
               }
             }
-            return freq[0] == CHECKED ? check.score() : sim == null ? 0f : sim.score(approximation.docID(), freq[0]);
+            return freq[0] == PairPhraseQuery.CHECKED ? check.score() : sim == null ? 0f : sim.score(approximation.docID(), freq[0]);
           },
           scores ? IteratorScorer.bound(span.getSimScorer(ctx)) : 0f);
     }
@@ -328,11 +313,6 @@ public final class LeadQuery extends Query {
       return span.isCacheable(ctx);
     }
   }
-
-  /** The three-token lead's frequency: a match whose positions are not read yet. */
-  private static final float UNREAD = -2f;
-  /** The three-token lead's frequency: the span scorer has read the positions. */
-  private static final float CHECKED = -1f;
 
   @Override
   public void visit(QueryVisitor visitor) {

@@ -306,24 +306,8 @@ public final class PairPhraseQuery extends Query {
           if (middle.docID() < doc) {
             middle.advance(doc);
           }
-          int inText = middle.docID() == doc ? middle.freq() : -1;
-          int before = ab.freq();
-          int after = bc.freq();
-          if (before == inText) {
-            freq[0] = after;
-            return true;
-          }
-          if (after == inText) {
-            freq[0] = before;
-            return true;
-          }
-          if (inText > 0 && before + after > inText) {
-            // more pairs than middle tokens: some b has both neighbours (pigeonhole)
-            freq[0] = UNREAD;
-            return true;
-          }
-          freq[0] = CHECKED;
-          return onPositions.at(doc);
+          freq[0] = fromCounts(ab.freq(), bc.freq(), middle.docID() == doc ? middle.freq() : -1);
+          return freq[0] != CHECKED || onPositions.at(doc);
         }
 
         @Override
@@ -352,10 +336,30 @@ public final class PairPhraseQuery extends Query {
     }
   }
 
-  /** {@link LongWeight}'s phrase frequency: a match whose positions are not read yet. */
-  private static final float UNREAD = -2f;
-  /** {@link LongWeight}'s phrase frequency: the phrase scorer has read the positions. */
-  private static final float CHECKED = -1f;
+  /** A three-token phrase's frequency: a match whose positions are not read yet. */
+  static final float UNREAD = -2f;
+  /** A three-token phrase's frequency: positions decide (or have decided). */
+  static final float CHECKED = -1f;
+
+  /**
+   * A phrase {@code a b c}'s frequency from the counts of {@code a b} ({@code before}), {@code b
+   * c} ({@code after}) and {@code b} ({@code middle}, -1 when absent) in one text: the frequency
+   * where one pair equals the middle token's count (every {@code b} has that neighbour), {@link
+   * #UNREAD} where the pairs together outnumber it (some {@code b} has both: a match, frequency
+   * unknown), else {@link #CHECKED} (positions decide).
+   */
+  static float fromCounts(int before, int after, int middle) {
+    if (before == middle) {
+      return after;
+    }
+    if (after == middle) {
+      return before;
+    }
+    if (middle > 0 && before + after > middle) {
+      return UNREAD;
+    }
+    return CHECKED;
+  }
 
   @Override
   public void visit(QueryVisitor visitor) {
