@@ -228,17 +228,10 @@ class PairFieldsTest {
       for (int d = 0; d < plain.maxDoc(); d++) {
         docOf.put(StoredDocs.read(plain.storedFields(), d).get(Fields.BODY), d);
       }
+      List<Integer> undecided = List.of(docOf.get(bodies[0]), docOf.get(bodies[2]), docOf.get(bodies[3]), docOf.get(bodies[5]));
       PhraseQuery phrase = new PhraseQuery(Fields.BODY, "현대", "중", "공업");
-      PairPhraseQuery pairs = PairPhraseQuery.of(phrase);
-      assertThat(watched.count(pairs)).isEqualTo(normal.count(phrase)).isEqualTo(5);
-      assertThat(docsRead.keySet()).containsExactlyInAnyOrder(
-          docOf.get(bodies[0]), docOf.get(bodies[2]), docOf.get(bodies[3]), docOf.get(bodies[5]));
-      docsRead.clear();
-      // every match scored, as the ranked search asks (ScoreMode.COMPLETE)
-      TopDocs scored = watched.search(pairs, new org.apache.lucene.search.TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
-      assertThat(docsAndScores(scored)).isEqualTo(docsAndScores(normal.search(phrase, 10)));
-      // scored, the match the counts decided is read for its frequency; the one counts alone score is not
-      assertThat(docsRead.keySet()).contains(docOf.get(bodies[1])).doesNotContain(docOf.get(bodies[4]));
+      decidedByCounts(watched, normal, PairPhraseQuery.of(phrase), phrase, docsRead, 5, undecided,
+          docOf.get(bodies[1]), docOf.get(bodies[4]));
 
       // the lead bonus of the same word (every body here is within the lead): the same rule on the
       // lead's pair and token counts, the body's positions read only where they decide
@@ -248,16 +241,28 @@ class PairFieldsTest {
               new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, "중")),
               new org.apache.lucene.queries.spans.SpanTermQuery(new Term(Fields.BODY, "공업"))}, 0, true),
           LuceneQueryBuilder.LEAD);
-      LeadQuery lead = new LeadQuery(first, Fields.LEAD).withPairs(Fields.LEAD_PAIRS);
-      docsRead.clear();
-      assertThat(watched.count(lead)).isEqualTo(normal.count(first)).isEqualTo(5);
-      assertThat(docsRead.keySet()).containsExactlyInAnyOrder(
-          docOf.get(bodies[0]), docOf.get(bodies[2]), docOf.get(bodies[3]), docOf.get(bodies[5]));
-      docsRead.clear();
-      TopDocs leadScored = watched.search(lead, new org.apache.lucene.search.TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
-      assertThat(docsAndScores(leadScored)).isEqualTo(docsAndScores(normal.search(first, 10)));
-      assertThat(docsRead.keySet()).contains(docOf.get(bodies[1])).doesNotContain(docOf.get(bodies[4]));
+      decidedByCounts(watched, normal, new LeadQuery(first, Fields.LEAD).withPairs(Fields.LEAD_PAIRS), first, docsRead, 5,
+          undecided, docOf.get(bodies[1]), docOf.get(bodies[4]));
     }
+  }
+
+  /**
+   * {@code ours} counts {@code matches} as {@code reference} does, reading positions only in the
+   * {@code undecided} documents; with every match scored (as the ranked search asks, {@link
+   * org.apache.lucene.search.ScoreMode#COMPLETE}) its page and scores are the reference's, the match
+   * the pigeonhole found ({@code readWhenScored}) is read for its frequency, and the one the counts
+   * alone score ({@code countsAlone}) is not.
+   */
+  private static void decidedByCounts(IndexSearcher watched, IndexSearcher normal, Query ours, Query reference,
+      Map<Integer, AtomicInteger> docsRead, int matches, List<Integer> undecided, int readWhenScored, int countsAlone)
+      throws IOException {
+    docsRead.clear();
+    assertThat(watched.count(ours)).as(ours.toString()).isEqualTo(normal.count(reference)).isEqualTo(matches);
+    assertThat(docsRead.keySet()).as(ours.toString()).containsExactlyInAnyOrderElementsOf(undecided);
+    docsRead.clear();
+    TopDocs scored = watched.search(ours, new org.apache.lucene.search.TopScoreDocCollectorManager(10, Integer.MAX_VALUE));
+    assertThat(docsAndScores(scored)).as(ours.toString()).isEqualTo(docsAndScores(normal.search(reference, 10)));
+    assertThat(docsRead.keySet()).as(ours.toString()).contains(readWhenScored).doesNotContain(countsAlone);
   }
 
   @Test
