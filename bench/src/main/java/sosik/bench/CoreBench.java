@@ -38,7 +38,7 @@ public final class CoreBench {
         corpus     writes a deterministic scale corpus (JSON Lines) recombined from the shared data's
                    sentence pools: same seed and size, same bytes
 
-      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--articles N] [--queries FILE] [--rounds N | --no-queries] [--ceiling N] [--grouped] [--search-threads N] [--warmup N] [--now DATE] [--out FILE.json]
+      usage: CoreBench scale --corpus FILE.jsonl --index DIR [--articles N] [--queries FILE] [--rounds N | --no-queries] [--ceiling N] [--grouped] [--search-threads N] [--warmup N|auto] [--now DATE] [--out FILE.json]
 
         scale      indexes the corpus into DIR when DIR holds no index (articles/s against Nori alone on
                    the first --ceiling articles, 50,000 by default, with one and two threads; index bytes
@@ -47,7 +47,8 @@ public final class CoreBench {
                    --grouped asks as the CLI and the page do by default, one hit per group;
                    --search-threads N searches each query on N threads (default: the processors, at
                    most 8; 1 is one thread, as before parallel search), printed with the results;
-                   --warmup N untimed passes first (2); --now DATE measures the freshness preference
+                   --warmup N untimed passes first (2), auto: until the JIT compiler settles (at most
+                   80 passes; the compiling time left in the timed rounds is printed); --now DATE measures the freshness preference
                    from DATE (2021-01-01: the corpus's end, as a live index of fresh news) instead of
                    the clock, under which every article of the 2019-2020 corpus has the factor 1
 

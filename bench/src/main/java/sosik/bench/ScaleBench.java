@@ -57,7 +57,8 @@ final class ScaleBench {
    * @param searchThreads the threads one search ran on ({@link LuceneNewsIndex#searchThreads(int)})
    */
   record QueryResult(int queries, int rounds, List<ClassResult> classes, ClassResult all, double queriesPerSec,
-      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes, ClassResult allCpu, int searchThreads) {}
+      int zeroHitQueries, long heapUsedAfterGcBytes, long heapMaxBytes, ClassResult allCpu, int searchThreads,
+      int warmupPasses, long compilingMsInRounds, long roundsMs) {}
 
   record Result(String corpus, IndexResult index, CeilingResult ceiling, Double indexToCeiling, QueryResult query) {}
 
@@ -77,8 +78,14 @@ final class ScaleBench {
   static java.time.Instant now;
   /** {@code --search-threads N} for the query phase; 0: the index's default. */
   static int searchThreads;
-  /** {@code --warmup N}: untimed passes over the list before the timed rounds. */
+  /**
+   * {@code --warmup N}: untimed passes over the list before the timed rounds; {@code --warmup auto}
+   * ({@link #WARMUP_AUTO}): passes until the JIT compiler has settled ({@link #settled}).
+   */
   static int warmup;
+  static final int WARMUP_AUTO = -1;
+  /** The most passes {@code --warmup auto} runs before it gives up waiting for the compiler. */
+  static final int WARMUP_AUTO_MAX = 80;
 
   static void main(String[] args) throws Exception {
     Path corpus = null;
@@ -107,12 +114,7 @@ final class ScaleBench {
             throw new IllegalArgumentException("--search-threads " + searchThreads + ": a search needs at least 1 thread");
           }
         }
-        case "--warmup" -> {
-          warmup = Integer.parseInt(value(args, ++i));
-          if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup " + warmup + ": passes before the timed rounds cannot be negative");
-          }
-        }
+        case "--warmup" -> warmup = warmup(value(args, ++i));
         case "--articles" -> articles = Long.parseLong(value(args, ++i));
         case "--no-queries" -> rounds = 0;
         case "--now" -> {
@@ -185,6 +187,8 @@ final class ScaleBench {
         q.searchThreads() > 1 ? " (all-cpu counts the calling thread only)" : "");
     System.out.printf(Locale.ROOT, "queries: %d, %d rounds, %.0f queries/s, %d with no hits; heap in use after GC %,d of %,d bytes%n",
         q.queries(), q.rounds(), q.queriesPerSec(), q.zeroHitQueries(), q.heapUsedAfterGcBytes(), q.heapMaxBytes());
+    System.out.printf(Locale.ROOT, "warm-up passes: %d; the JIT compiler worked %d ms during the %d ms of timed rounds%n",
+        q.warmupPasses(), q.compilingMsInRounds(), q.roundsMs());
     System.out.printf(Locale.ROOT, "%-10s %7s %8s %8s %8s %8s%n", "class", "queries", "p50 ms", "p90 ms", "p99 ms", "max ms");
     List<ClassResult> rows = new ArrayList<>(q.classes());
     rows.add(q.all());
@@ -443,6 +447,43 @@ final class ScaleBench {
     return words == 1 ? "word1" : words <= 3 ? "words2-3" : "words4+";
   }
 
+  /** {@code --warmup}'s value: a number of passes, or {@code auto}. */
+  static int warmup(String v) {
+    if (v.equals("auto")) {
+      return WARMUP_AUTO;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--warmup " + v + ": not a number of passes or 'auto'");
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("--warmup " + v + ": passes before the timed rounds cannot be negative");
+    }
+    return n;
+  }
+
+  /**
+   * Whether the JIT compiler has settled: in each of the last three passes it compiled for at most
+   * 1% of the pass's wall time (it compiles in bursts, so two quiet passes were not enough). A method run once a query reaches the optimising compiler only after
+   * thousands of queries, so a few passes over a few hundred queries time code still being compiled
+   * (with the compiler busy on the other core).
+   */
+  static boolean settled(List<long[]> passes) {
+    if (passes.size() < 3) {
+      return false;
+    }
+    for (long[] p : passes.subList(passes.size() - 3, passes.size())) {
+      long wallMs = p[0];
+      long jitMs = p[1];
+      if (jitMs * 100 > wallMs) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static QueryResult query(Path dir, List<Query> queries, int rounds) throws IOException {
     try (LuceneNewsIndex index = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.READ_ONLY)) {
       if (searchThreads > 0) {
@@ -452,11 +493,30 @@ final class ScaleBench {
       int n = queries.size();
       long[] totals = new long[n];
       // the counts checked in the rounds come from a pass of their own (also with no warm-up)
-      for (int w = 0; w < Math.max(1, warmup); w++) {
+      var jit = ManagementFactory.getCompilationMXBean();
+      boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+      if (warmup == WARMUP_AUTO && !jitTimed) {
+        throw new IllegalStateException("--warmup auto: this JVM does not report its compilation time; give a number of passes");
+      }
+      List<long[]> passes = new ArrayList<>();
+      int maxPasses = warmup == WARMUP_AUTO ? WARMUP_AUTO_MAX : Math.max(1, warmup);
+      for (int w = 0; w < maxPasses; w++) {
+        long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
+        long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
           totals[i] = index.search(queries.get(i).request()).total();
         }
+        passes.add(new long[] {(System.nanoTime() - t0) / 1_000_000, jitTimed ? jit.getTotalCompilationTime() - jit0 : 0});
+        if (warmup == WARMUP_AUTO && settled(passes)) {
+          break;
+        }
       }
+      if (warmup == WARMUP_AUTO) {
+        long[] last = passes.get(passes.size() - 1);
+        CoreBench.progress("warm-up: %d passes (%s; last pass %d ms, compiling %d ms)", passes.size(),
+            settled(passes) ? "the compiler settled" : "the compiler had not settled by the last", last[0], last[1]);
+      }
+      long jitBefore = jitTimed ? jit.getTotalCompilationTime() : 0;
       Map<String, List<Double>> byKind = new LinkedHashMap<>();
       List<Double> all = new ArrayList<>();
       List<Double> allCpu = new ArrayList<>();
@@ -479,6 +539,7 @@ final class ScaleBench {
           perQuery[i][r] = dt / 1e6;
         }
       }
+      long jitInRounds = jitTimed ? jit.getTotalCompilationTime() - jitBefore : -1;
       // the slowest queries by their median over the rounds: where the tail comes from
       Integer[] order = new Integer[n];
       double[] median = new double[n];
@@ -504,7 +565,7 @@ final class ScaleBench {
       System.gc();
       var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
       return new QueryResult(n, rounds, classes, summarise("all", n, all), all.size() / (wall / 1e9), zero, heap.getUsed(),
-          heap.getMax(), summarise("all-cpu", n, allCpu), index.searchThreads());
+          heap.getMax(), summarise("all-cpu", n, allCpu), index.searchThreads(), passes.size(), jitInRounds, wall / 1_000_000);
     }
   }
 
