@@ -3,7 +3,7 @@
 # articles/s and query p50/p99 on company-news-2019 and bench/queries-ko.txt, or on the first N articles
 # of a scale corpus and bench/queries-scale.txt (--corpus FILE --articles N); --grouped asks for one hit per group;
 # --optimize N merges both indexes into N segments (sosik optimize, the cluster's force merge) before the queries.
-#   bench/backends.sh --opensearch-url http://127.0.0.1:9200 [--rounds N] [--queries FILE] [--shared DIR] [--corpus FILE --articles N] [--grouped] [--optimize N]
+#   bench/backends.sh --opensearch-url http://127.0.0.1:9200 [--rounds N] [--warmup N] [--queries FILE] [--shared DIR] [--corpus FILE --articles N] [--grouped] [--optimize N]
 # The cluster needs Sosik's analysis plugin (docs/OPERATIONS.md). The benchmark creates and then
 # deletes an index named sosik-bench-<time>. JVM options: BENCH_JAVA_OPTS (default -Xms2g -Xmx2g).
 set -euo pipefail

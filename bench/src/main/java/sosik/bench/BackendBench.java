@@ -20,8 +20,11 @@ import sosik.search.SearchRequest;
  * that both backends count every query alike.
  *
  * <pre>
- * usage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]
+ * usage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N] [--warmup N]
  * </pre>
+ *
+ * <p>{@code --warmup N} (default 2): untimed passes over the queries before the timed rounds, the
+ * same number on both backends.
  */
 public final class BackendBench {
   private BackendBench() {}
@@ -36,6 +39,7 @@ public final class BackendBench {
     long articles = 100_000;
     boolean grouped = false;
     int optimize = 0;
+    int warmup = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> scaleCorpus = Path.of(args[++i]);
@@ -46,9 +50,16 @@ public final class BackendBench {
         case "--queries" -> queriesFile = Path.of(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--optimize" -> optimize = Integer.parseInt(args[++i]);
+        case "--warmup" -> {
+          warmup = Integer.parseInt(args[++i]);
+          if (warmup < 1) {
+            System.err.println("BackendBench: --warmup " + warmup + ": at least one pass (it reads the counts both backends must agree on)");
+            System.exit(2);
+          }
+        }
         default -> {
           System.err.println("BackendBench: unknown argument " + args[i]
-              + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N]"
+              + "\nusage: BackendBench --opensearch-url URL [--shared DIR] [--queries FILE] [--rounds N] [--warmup N]"
               + " [--corpus SCALE.jsonl [--articles N]] [--grouped] [--optimize SEGMENTS]");
           System.exit(2);
         }
@@ -92,7 +103,8 @@ public final class BackendBench {
     OpenSearchClient client = new OpenSearchClient(url, OpenSearchClient.DEFAULT_TIMEOUT);
     try (LuceneNewsIndex embedded = LuceneNewsIndex.open(dir, LuceneNewsIndex.Mode.WRITE);
         OpenSearchNewsIndex opensearch = OpenSearchNewsIndex.open(client, name, true, List.of())) {
-      System.out.printf("corpus: %,d articles, %,d queries, %d timed rounds%n", corpus.size(), queries.size(), rounds);
+      System.out.printf("corpus: %,d articles, %,d queries, %d timed rounds after %d untimed%n", corpus.size(), queries.size(),
+          rounds, warmup);
       System.out.printf("%-10s  %12s  %9s  %9s  %9s%n", "backend", "articles/s", "p50 ms", "p99 ms", "max ms");
       double[][] results = new double[2][];
       long[][] totals = new long[2][];
@@ -108,7 +120,7 @@ public final class BackendBench {
               both[b].stats().segments(), (System.nanoTime() - t0) / 1e9);
         }
         totals[b] = new long[queries.size()];
-        double[] ms = latencies(both[b], requests, rounds, totals[b]);
+        double[] ms = latencies(both[b], requests, warmup, rounds, totals[b]);
         results[b] = ms;
         System.out.printf("%-10s  %,12.0f  %9.1f  %9.1f  %9.1f%n", b == 0 ? "embedded" : "opensearch", rate,
             Stats.percentile(ms, 50), Stats.percentile(ms, 99), Stats.max(ms));
@@ -138,8 +150,9 @@ public final class BackendBench {
     return corpus.size() / ((System.nanoTime() - t0) / 1e9);
   }
 
-  private static double[] latencies(NewsIndex idx, List<SearchRequest> queries, int rounds, long[] totals) throws IOException {
-    for (int w = 0; w < 2; w++) {
+  private static double[] latencies(NewsIndex idx, List<SearchRequest> queries, int warmup, int rounds, long[] totals)
+      throws IOException {
+    for (int w = 0; w < warmup; w++) {
       for (int i = 0; i < queries.size(); i++) {
         totals[i] = idx.search(queries.get(i)).total();
       }
