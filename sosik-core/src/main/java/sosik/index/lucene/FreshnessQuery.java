@@ -44,6 +44,11 @@ final class FreshnessQuery extends Query {
     return query;
   }
 
+  /** The same preference over another query. */
+  FreshnessQuery wrapping(Query other) {
+    return new FreshnessQuery(other, freshness, nowMillis);
+  }
+
   /** The same multiplication as Lucene's own query: what explanations are made from. */
   private FunctionScoreQuery explained() {
     return FunctionScoreQuery.boostByValue(query, new FreshnessValues(freshness, nowMillis));

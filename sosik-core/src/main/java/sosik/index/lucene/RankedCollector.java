@@ -137,7 +137,12 @@ final class RankedCollector implements Collector {
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
       Query rewritten = in.rewrite(searcher);
-      return rewritten == in ? this : new OneByOne(rewritten);
+      if (rewritten == in) {
+        // rewritten all the way: two-clause disjunctions without Lucene's heap (EitherQuery)
+        Query unions = EitherQuery.unions(in);
+        return unions == in ? this : new OneByOne(unions);
+      }
+      return new OneByOne(rewritten);
     }
 
     @Override
