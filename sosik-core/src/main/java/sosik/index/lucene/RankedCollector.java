@@ -138,8 +138,8 @@ final class RankedCollector implements Collector {
     public Query rewrite(IndexSearcher searcher) throws IOException {
       Query rewritten = in.rewrite(searcher);
       if (rewritten == in) {
-        // rewritten all the way: two-clause disjunctions without Lucene's heap (EitherQuery)
-        Query unions = EitherQuery.unions(in);
+        // rewritten all the way: two-clause disjunctions without Lucene's heap (AnyQuery)
+        Query unions = AnyQuery.unions(in);
         return unions == in ? this : new OneByOne(unions);
       }
       return new OneByOne(rewritten);

@@ -37,12 +37,12 @@ import sosik.search.SearchPage;
 import sosik.search.SearchRequest;
 
 /**
- * {@link EitherQuery} matches, scores and bounds every document exactly as the Boolean query of
+ * {@link AnyQuery} matches, scores and bounds every document exactly as the Boolean query of
  * its two optional clauses does: terms, boosted terms, phrases (a second phase) and a mix, alone
  * and inside conjunctions, over segments where one clause's term is missing; and Sosik's pages are
  * the same with it as without it.
  */
-class EitherQueryTest {
+class AnyQueryTest {
   private static final String[] WORDS = {"반도체", "수출", "카카오", "택시", "정부", "규제", "시장", "경제", "노조", "임금"};
 
   private static Document doc(Random rnd, boolean withTitle) {
@@ -71,12 +71,19 @@ class EitherQueryTest {
     return new PhraseQuery(f, w1, w2);
   }
 
-  private static BooleanQuery either(Query a, Query b) {
-    return new BooleanQuery.Builder().add(a, BooleanClause.Occur.SHOULD).add(b, BooleanClause.Occur.SHOULD).build();
+  private static BooleanQuery either(Query... clauses) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query c : clauses) {
+      b.add(c, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
   }
 
-  /** Pairs of clauses: headline and body terms, a boosted headline, phrases, a term absent from some segments. */
-  private static List<BooleanQuery> pairs() {
+  /**
+   * Disjunctions of two to four clauses: headline and body terms, a boosted headline, phrases (a
+   * second phase), a term absent from some segments, and lead-like bonuses of several words.
+   */
+  private static List<BooleanQuery> disjunctions() {
     List<BooleanQuery> out = new ArrayList<>();
     for (String w : new String[] {"반도체", "카카오", "임금"}) {
       out.add(either(new BoostQuery(term("title", w), 2f), term("body", w)));
@@ -87,6 +94,10 @@ class EitherQueryTest {
     out.add(either(phrase("title", "노조", "임금"), term("body", "노조")));
     out.add(either(term("title", "없는말"), term("body", "택시")));
     out.add(either(term("title", "경제"), term("body", "없는말")));
+    out.add(either(new BoostQuery(term("title", "카카오"), 0.3f), new BoostQuery(term("title", "택시"), 0.3f),
+        new BoostQuery(term("title", "규제"), 0.3f)));
+    out.add(either(term("body", "노조"), phrase("body", "임금", "노조"), new BoostQuery(term("title", "임금"), 2f),
+        term("title", "노조")));
     return out;
   }
 
@@ -109,26 +120,42 @@ class EitherQueryTest {
         IndexSearcher s = new IndexSearcher(r);
         s.setQueryCache(null);
         long matched = 0;
-        for (BooleanQuery bool : pairs()) {
-          Query either = EitherQuery.unions(s.rewrite(bool));
-          assertThat(either).as("%s", bool).isInstanceOf(EitherQuery.class);
-          matched += lockstep(s, s.rewrite(bool), s.rewrite(either));
-          // inside a conjunction, where the union is advanced rather than stepped
+        for (BooleanQuery bool : disjunctions()) {
+          Query any = AnyQuery.unions(s.rewrite(bool));
+          assertThat(any).as("%s", bool).isInstanceOf(AnyQuery.class);
+          assertThat(s.rewrite(any)).isSameAs(any);
+          matched += lockstep(s, s.rewrite(bool), any);
           for (String other : new String[] {"시장", "규제"}) {
-            Query inBool = new BooleanQuery.Builder().add(bool, BooleanClause.Occur.MUST)
-                .add(term("body", other), BooleanClause.Occur.MUST).build();
-            Query inEither = new BooleanQuery.Builder().add(either, BooleanClause.Occur.MUST)
-                .add(term("body", other), BooleanClause.Occur.MUST).build();
-            lockstep(s, s.rewrite(inBool), s.rewrite(inEither));
-            TopDocs a = s.search(inBool, 10_000);
-            TopDocs b = s.search(inEither, 10_000);
-            assertThat(b.totalHits.value).isEqualTo(a.totalHits.value);
-            assertThat(docsAndScores(b)).as("%s with %s", bool, other).isEqualTo(docsAndScores(a));
+            // inside a conjunction, where the union is advanced rather than stepped
+            same(s, new BooleanQuery.Builder().add(bool, BooleanClause.Occur.MUST)
+                .add(term("body", other), BooleanClause.Occur.MUST).build());
+            // as the optional clauses beside a required one (a query's lead bonuses), and beside an exclusion
+            BooleanQuery.Builder withMust = new BooleanQuery.Builder().add(term("body", other), BooleanClause.Occur.MUST);
+            BooleanQuery.Builder withNot = new BooleanQuery.Builder().add(term("body", other), BooleanClause.Occur.MUST_NOT);
+            for (BooleanClause c : bool.clauses()) {
+              withMust.add(c);
+              withNot.add(c);
+            }
+            same(s, withMust.build());
+            same(s, withNot.build());
           }
         }
         assertThat(matched).isGreaterThan(3000);
       }
     }
+  }
+
+  /** {@code q} and its unions: every scorer alike, and the same ranked documents and scores. */
+  private static void same(IndexSearcher s, Query q) throws IOException {
+    Query rewritten = s.rewrite(q);
+    Query unions = AnyQuery.unions(rewritten);
+    assertThat(unions).as("%s", q).isNotEqualTo(rewritten);
+    assertThat(s.rewrite(unions)).isEqualTo(unions);
+    lockstep(s, rewritten, unions);
+    TopDocs a = s.search(rewritten, 10_000);
+    TopDocs b = s.search(unions, 10_000);
+    assertThat(b.totalHits.value).isEqualTo(a.totalHits.value);
+    assertThat(docsAndScores(b)).as("%s", q).isEqualTo(docsAndScores(a));
   }
 
   private static List<String> docsAndScores(TopDocs td) {
@@ -192,22 +219,22 @@ class EitherQueryTest {
         index.upsert(batch);
         index.commit(); // several segments
       }
-      long before = EitherQuery.SCORERS.sum();
+      long before = AnyQuery.SCORERS.sum();
       for (String q : List.of("반도체", "반도체 수출", "카카오 택시 규제", "정부 규제", "노조 임금 협상", "\"반도체 수출\"",
           "수출 -반도체", "카카오 | 네이버", "+택시 카카오", "제목:반도체", "인공지능 반도체 투자")) {
         for (boolean grouped : new boolean[] {false, true}) {
           SearchRequest r = SearchRequest.of(q).withPage(1, 20).withGrouped(grouped);
-          EitherQuery.ENABLED = false;
+          AnyQuery.ENABLED = false;
           SearchPage lucene = index.search(r);
-          EitherQuery.ENABLED = true;
+          AnyQuery.ENABLED = true;
           SearchPage either = index.search(r);
           assertThat(either.total()).as(q).isEqualTo(lucene.total());
           assertThat(ranked(either)).as("%s grouped %s", q, grouped).isEqualTo(ranked(lucene));
         }
       }
-      assertThat(EitherQuery.SCORERS.sum() - before).as("the pages went through EitherQuery").isGreaterThan(20);
+      assertThat(AnyQuery.SCORERS.sum() - before).as("the pages went through AnyQuery").isGreaterThan(20);
     } finally {
-      EitherQuery.ENABLED = true;
+      AnyQuery.ENABLED = true;
     }
   }
 
