@@ -39,17 +39,31 @@ final class ServeCommand extends ConsoleCommand implements Callable<Integer> {
 
   @Mixin SearchThreadsOption searchThreads;
 
+  @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Searches everyday queries before opening the port, until the JIT compiler has settled or SECONDS have passed,"
+          + " so that the first users are not served by code still being compiled (default: ${DEFAULT-VALUE}; 0 skips it).")
+  double warmup;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port " + port + " is not a port number (0..65535)");
     }
     searchThreads.check(index);
+    if (!(warmup >= 0) || warmup > 3600) {
+      throw new IllegalArgumentException("--warmup " + warmup + ": give the seconds a warm-up may take, 0 to 3600 (0 skips it)");
+    }
     String effectiveToken = resolveToken();
     NewsIndex idx = index.open(true, console::warn);
     searchThreads.applyTo(idx);
     // load Nori's dictionaries now rather than in the first user's request
     idx.search(sosik.search.SearchRequest.of("반도체"));
+    if (warmup > 0) {
+      WarmUp.Result w = WarmUp.run(idx, java.time.Duration.ofMillis(Math.round(warmup * 1000)));
+      console.out().printf("warmed up in %.1f s: %,d searches, %s (--warmup 0 skips it)%n", w.took().toMillis() / 1000.0, w.searches(),
+          w.settled() ? "the compiler settled" : "stopped at the --warmup limit");
+      console.out().flush();
+    }
     SosikServer server = new SosikServer(idx, new SosikServer.Config(host, port, effectiveToken, maxBody));
     try {
       server.start();
